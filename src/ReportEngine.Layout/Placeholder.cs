@@ -1,0 +1,2 @@
+namespace ReportEngine.Layout;
+internal static class Placeholder { }
