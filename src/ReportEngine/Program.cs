@@ -1,1 +1,3 @@
-Console.WriteLine("ReportEngine");
+using ReportEngine.Cli;
+
+return await CommandLineApplication.RunAsync(args);

@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace ReportEngine.Cli;
+
+/// <summary>
+/// The command line: every verb, the global --db option, and the one place where errors a user
+/// can cause become a message and exit code 1 (usage errors exit 2, as System.CommandLine does).
+/// </summary>
+public static class CommandLineApplication
+{
+    public const int UserError = 1;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var database = new Option<string?>("--db")
+        {
+            Description = "A SQLite file or connection string to use instead of the setting ConnectionStrings:Reports.",
+            Recursive = true,
+        };
+
+        var context = new CliContext(database, output, TimeProvider.System);
+        var root = new RootCommand("ReportEngine: scheduled, audited PDF reports on mass organisations.");
+        root.Options.Add(database);
+        root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
+
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error };
+            return await root.Parse(args).InvokeAsync(configuration);
+        }
+        catch (ReportEngineException e)
+        {
+            await error.WriteLineAsync("error: " + e.Message);
+            return UserError;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ReportEngine.Data;
+using ReportEngine.Reports;
+using ReportEngine.Templates.Liquid;
+
+namespace ReportEngine.Cli;
+
+/// <summary>
+/// demo --out DIR [--db FILE]: builds the demo database for Bình Thuận and renders the provincial
+/// annual assessment for 2024 in every language into DIR.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--out") { Description = "Folder for the demo database (unless --db is given) and the PDFs.", Required = true };
+        var command = new Command("demo", "Create a fresh demo database (Bình Thuận, 1,392 organisations) and render its 2024 annual assessment.")
+        {
+            output,
+        };
+        command.SetAction(parse =>
+        {
+            var directory = Path.GetFullPath(parse.GetValue(output)!);
+            Directory.CreateDirectory(directory);
+            var file = Path.GetFullPath(parse.GetValue(context.Database) ?? Path.Combine(directory, "demo.db"));
+            var settings = context.Settings(parse);
+
+            var watch = Stopwatch.StartNew();
+            var summary = DemoDataset.Create(file, overwrite: true);
+            context.Output.WriteLine($"demo database {file}: {summary} ({watch.Elapsed.TotalSeconds:0.0} s)");
+
+            using var connection = ReportsDatabase.OpenForReports(file);
+            var runner = new ReportRunner(settings.TemplatesPath, context.Clock, TimeSpan.FromSeconds(60));
+            foreach (var language in ReportCulture.SupportedLanguages)
+            {
+                var parameters = new Dictionary<string, string> { ["year"] = "2024", ["locality"] = "binh-thuan" };
+                var report = runner.Render(new ReportRequest("annual-assessment", parameters, language), connection, directory);
+                context.Output.WriteLine(report.Path);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

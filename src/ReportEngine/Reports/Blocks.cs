@@ -1,0 +1,98 @@
+using ReportEngine.Layout;
+using ReportEngine.Templates;
+
+namespace ReportEngine.Reports;
+
+/// <summary>How each block type of a template is drawn.</summary>
+internal static class Blocks
+{
+    private static readonly Color Accent = Color.FromHex("#1F4E79");
+    private static readonly Color Muted = Color.FromHex("#595959");
+    private static readonly Color CardBackground = Color.FromHex("#EEF3F8");
+
+    public static void Compose(IContainer container, BlockDefinition block, DocumentComposer composer, string where)
+    {
+        switch (block.Type)
+        {
+            case "heading":
+                var size = block.Level switch { 1 => 15f, 2 => 12.5f, _ => 11f };
+                container.PaddingTop(block.Level == 1 ? 10 : 4)
+                    .Heading(block.Level, composer.Text(block.Text, where + ".text"), s => s.FontSize(size).Bold().FontColor(Accent));
+                break;
+            case "paragraph":
+                container.Text(composer.Text(block.Text, where + ".text")).LineHeight(1.3f).Justify();
+                break;
+            case "key-figures":
+                KeyFigures(container, block, composer, where);
+                break;
+            case "table":
+                TableBlock.Compose(container, block, composer, where);
+                break;
+            case "page-break":
+                container.PageBreak();
+                break;
+            case "cover":
+                throw composer.Problem(where, "a cover block must come before every other block.");
+            default:
+                throw composer.Problem(where, $"unknown block type \"{block.Type}\" (use cover, heading, paragraph, key-figures, table or page-break).");
+        }
+    }
+
+    public static void Cover(IContainer container, BlockDefinition block, DocumentComposer composer)
+    {
+        container.Column(column =>
+        {
+            column.Spacing(6);
+            foreach (var line in block.Lines)
+            {
+                column.Item().AlignCenter().Text(composer.Text(line, "cover.lines")).FontSize(11).Bold();
+            }
+
+            column.Item().Height(180);
+            column.Item().AlignCenter().Text(composer.Text(block.Title, "cover.title")).FontSize(22).Bold().FontColor(Accent);
+            column.Item().AlignCenter().Text(composer.Text(block.Subtitle, "cover.subtitle")).FontSize(14).FontColor(Muted);
+            if (block.Text is not null)
+            {
+                column.Item().Height(200);
+                column.Item().AlignCenter().Text(composer.Text(block.Text, "cover.text")).FontSize(11);
+            }
+        });
+    }
+
+    private static void KeyFigures(IContainer container, BlockDefinition block, DocumentComposer composer, string where)
+    {
+        const int perRow = 4;
+        container.Column(column =>
+        {
+            column.Spacing(8);
+            for (var start = 0; start < block.Items.Count; start += perRow)
+            {
+                var items = block.Items.Skip(start).Take(perRow).ToList();
+                column.Item().Row(row =>
+                {
+                    row.Spacing(8);
+                    for (var i = 0; i < perRow; i++)
+                    {
+                        var cell = row.RelativeItem();
+                        if (i >= items.Count)
+                        {
+                            continue;
+                        }
+
+                        var item = items[i];
+                        var at = $"{where}.items[{start + i}]";
+                        cell.Background(CardBackground).Padding(8).Column(card =>
+                        {
+                            card.Item().Text(composer.Text(item.Value, at + ".value")).FontSize(16).Bold().FontColor(Accent);
+                            card.Item().Text(composer.Text(item.Label, at + ".label")).FontSize(8.5f);
+                            if (item.Note is not null)
+                            {
+                                card.Item().Text(composer.Text(item.Note, at + ".note")).FontSize(7.5f).FontColor(Muted);
+                            }
+                        });
+                    }
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,95 @@
+using ReportEngine.Layout;
+using ReportEngine.Templates;
+using ReportEngine.Templates.Liquid;
+
+namespace ReportEngine.Reports;
+
+/// <summary>Turns a template's blocks, with their Liquid rendered, into a layout document.</summary>
+public sealed class DocumentComposer(ReportTemplate template, LiquidRenderer liquid, IReadOnlyDictionary<string, object?> results)
+{
+    private readonly string _definitionFile = Path.Combine(template.Directory, TemplateLoader.DefinitionFileName);
+
+    public Document Compose(DateTimeOffset documentDate)
+    {
+        var definition = template.Definition;
+        var blocks = definition.Layout;
+        var cover = blocks.TakeWhile(b => b.Type == "cover").ToList();
+        var body = blocks.Skip(cover.Count).ToList();
+        var title = Text($"{{{{ t.{definition.Title} }}}}", "title");
+
+        return Document.Create(document =>
+        {
+            document.Metadata(new DocumentMetadata
+            {
+                Title = title,
+                Author = "ReportEngine",
+                Subject = definition.Description,
+                Keywords = template.Name,
+                Language = liquid.Culture.Culture.Name,
+                CreationDate = documentDate,
+                ModifiedDate = documentDate,
+            });
+
+            if (cover.Count > 0)
+            {
+                document.Page(page =>
+                {
+                    SetUp(page);
+                    page.Content().Column(column =>
+                    {
+                        for (var i = 0; i < cover.Count; i++)
+                        {
+                            Blocks.Cover(column.Item(), cover[i], this);
+                        }
+                    });
+                });
+            }
+
+            document.Page(page =>
+            {
+                SetUp(page);
+                page.Header().PaddingBottom(8).BorderBottom(0.5f).Text(Text(definition.Page.Header, "page.header")).FontSize(8);
+                page.Content().PaddingVertical(10).Column(column =>
+                {
+                    column.Spacing(8);
+                    for (var i = 0; i < body.Count; i++)
+                    {
+                        Blocks.Compose(column.Item(), body[i], this, $"layout[{cover.Count + i}]");
+                    }
+                });
+                page.Footer().AlignCenter().Text(t =>
+                {
+                    t.Span(Text("{{ t.page }}", "footer") + " ");
+                    t.CurrentPageNumber();
+                    t.Span(" / ");
+                    t.TotalPages();
+                }).FontSize(8);
+            });
+        });
+    }
+
+    internal LiquidRenderer Liquid => liquid;
+
+    internal string Text(string? liquidText, string where) => liquid.Render(liquidText, $"{_definitionFile}: {where}");
+
+    internal IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows(BlockDefinition block, string where)
+    {
+        if (block.Query is null || !results.TryGetValue(block.Query, out var result))
+        {
+            throw new TemplateException(_definitionFile, $"{where} ({block.Type}) names the query \"{block.Query}\", which the template does not declare.");
+        }
+
+        return result as IReadOnlyList<IReadOnlyDictionary<string, object?>>
+            ?? [(IReadOnlyDictionary<string, object?>)result!];
+    }
+
+    internal TemplateException Problem(string where, string problem) => new(_definitionFile, $"{where}: {problem}");
+
+    private void SetUp(PageDescriptor page)
+    {
+        var settings = template.Definition.Page;
+        page.Size(settings.Size == "A4-landscape" ? PageSizes.A4.Landscape() : PageSizes.A4);
+        page.Margin(settings.Margin);
+        page.DefaultTextStyle(s => s.FontFamily("DejaVu Sans").FontSize(settings.FontSize));
+    }
+}

@@ -1,0 +1,7 @@
+namespace ReportEngine.Reports;
+
+/// <summary>What to render: a template, the parameter values given for it, and a language.</summary>
+public sealed record ReportRequest(string Template, IReadOnlyDictionary<string, string> Parameters, string Language = "vi");
+
+/// <summary>A PDF that was written, with what a run record needs to know about it.</summary>
+public sealed record RenderedReport(string Path, int Pages, long Bytes, IReadOnlyDictionary<string, object> Parameters);

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using ReportEngine.Templates;
+using ReportEngine.Templates.Liquid;
+
+namespace ReportEngine.Reports;
+
+/// <summary>
+/// Renders one report: resolves parameters, runs the template's queries, renders its strings and
+/// blocks, and writes the PDF through a temporary file so a crash never leaves a partial PDF.
+/// </summary>
+public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeSpan queryTimeLimit)
+{
+    public RenderedReport Render(ReportRequest request, DbConnection connection, string outputDirectory)
+    {
+        var culture = ReportCulture.For(request.Language);
+        var template = TemplateLoader.Load(templatesRoot, request.Template);
+        if (!template.Strings.TryGetValue(request.Language, out var strings))
+        {
+            throw new ReportEngineException(
+                $"Template \"{template.Name}\" has no strings for language \"{request.Language}\" (it has {string.Join(", ", template.Languages)}).");
+        }
+
+        var parameters = new ParameterResolver(clock).Resolve(template, request.Parameters);
+        CheckLocalitiesExist(template, parameters, connection);
+
+        var results = RunQueries(template, parameters, connection);
+        var liquid = new LiquidRenderer(culture);
+        liquid.Set("p", parameters);
+        liquid.Set("q", results);
+        liquid.Set("t", RenderStrings(strings, liquid, Path.Combine(template.Directory, $"strings.{request.Language}.yaml"), ""));
+
+        var document = new DocumentComposer(template, liquid, results).Compose(DocumentDate(parameters));
+        Directory.CreateDirectory(outputDirectory);
+        var path = Path.Combine(outputDirectory, FileName(template.Name, parameters, request.Language));
+        var pages = AtomicFile.Write(path, document.GeneratePdf);
+        return new RenderedReport(path, pages, new FileInfo(path).Length, parameters);
+    }
+
+    private Dictionary<string, object?> RunQueries(ReportTemplate template, IReadOnlyDictionary<string, object> parameters, DbConnection connection)
+    {
+        var executor = new QueryExecutor(connection, queryTimeLimit);
+        var results = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, query) in template.Definition.Queries)
+        {
+            var rows = executor.Execute(name, template.QuerySql[name], parameters);
+            if (query.Single && rows.Count != 1)
+            {
+                throw new ReportEngineException($"Query \"{name}\" of template \"{template.Name}\" must return one row but returned {rows.Count}.");
+            }
+
+            results[name] = query.Single ? rows[0] : rows;
+        }
+
+        return results;
+    }
+
+    /// <summary>Strings are Liquid too, so a sentence can carry the figures; they see p and q.</summary>
+    private static Dictionary<string, object?> RenderStrings(IReadOnlyDictionary<string, object> table, LiquidRenderer liquid, string file, string prefix)
+    {
+        var rendered = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in table)
+        {
+            rendered[key] = value switch
+            {
+                string text => liquid.Render(text, $"{file}: {prefix}{key}"),
+                IDictionary<object, object> nested => RenderStrings(
+                    nested.ToDictionary(p => p.Key.ToString()!, p => p.Value, StringComparer.Ordinal), liquid, file, $"{prefix}{key}."),
+                _ => value,
+            };
+        }
+
+        return rendered;
+    }
+
+    private static void CheckLocalitiesExist(ReportTemplate template, IReadOnlyDictionary<string, object> parameters, DbConnection connection)
+    {
+        foreach (var (name, definition) in template.Definition.Parameters.Where(p => p.Value.Type == "locality"))
+        {
+            var code = (string)parameters[name];
+            var exists = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM localities WHERE code = @code", new { code }) > 0;
+            if (!exists)
+            {
+                throw new ReportEngineException($"Parameter \"{name}\": there is no locality with the code \"{code}\".");
+            }
+        }
+    }
+
+    /// <summary>The PDF's dates come from the data's as-of date, not the clock, so a re-run gives the same bytes.</summary>
+    private static DateTimeOffset DocumentDate(IReadOnlyDictionary<string, object> parameters)
+    {
+        var asOf = parameters.TryGetValue("as_of", out var value) ? (string)value : "2000-01-01";
+        var date = DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+    }
+
+    private static string FileName(string template, IReadOnlyDictionary<string, object> parameters, string language)
+    {
+        var parts = new List<string> { template };
+        parts.AddRange(parameters.Where(p => p.Key is "locality" or "year" or "organization")
+            .Select(p => Convert.ToString(p.Value, CultureInfo.InvariantCulture)!));
+        parts.Add(language);
+        return string.Join('-', parts) + ".pdf";
+    }
+}

@@ -1,0 +1,91 @@
+using ReportEngine.Layout;
+using ReportEngine.Templates;
+
+namespace ReportEngine.Reports;
+
+/// <summary>A table listing a query's rows, with formatted columns, a repeated header and an optional totals row.</summary>
+internal static class TableBlock
+{
+    private static readonly Color HeaderBackground = Color.FromHex("#1F4E79");
+    private static readonly Color ZebraBackground = Color.FromHex("#F2F2F2");
+    private static readonly Color TotalsBackground = Color.FromHex("#DDE6F0");
+
+    public static void Compose(IContainer container, BlockDefinition block, DocumentComposer composer, string where)
+    {
+        var rows = composer.Rows(block, where);
+        if (block.Columns.Count == 0)
+        {
+            throw composer.Problem(where, "a table needs at least one column.");
+        }
+
+        if (rows.Count > 0)
+        {
+            foreach (var column in block.Columns.Where(c => !rows[0].ContainsKey(c.Field)))
+            {
+                throw composer.Problem(where, $"column \"{column.Field}\" is not returned by the query \"{block.Query}\" (it returns {string.Join(", ", rows[0].Keys)}).");
+            }
+        }
+
+        container.Table(table =>
+        {
+            table.ColumnsDefinition(columns =>
+            {
+                foreach (var column in block.Columns)
+                {
+                    if (column.Width > 0)
+                    {
+                        columns.RelativeColumn(column.Width);
+                    }
+                    else
+                    {
+                        columns.ConstantColumn(60);
+                    }
+                }
+            });
+
+            table.Header(header =>
+            {
+                for (var i = 0; i < block.Columns.Count; i++)
+                {
+                    var column = block.Columns[i];
+                    Align(header.Cell().Background(HeaderBackground).Padding(4), column)
+                        .Text(composer.Text(column.Header, $"{where}.columns[{i}].header")).Bold().FontColor(Colors.White).FontSize(8.5f);
+                }
+            });
+
+            for (var r = 0; r < rows.Count; r++)
+            {
+                foreach (var column in block.Columns)
+                {
+                    var cell = table.Cell();
+                    if (r % 2 == 1)
+                    {
+                        cell = cell.Background(ZebraBackground);
+                    }
+
+                    Align(cell.Padding(4), column).Text(CellFormatter.Format(rows[r].GetValueOrDefault(column.Field), column, composer)).FontSize(8.5f);
+                }
+            }
+
+            if (block.Totals is not null)
+            {
+                for (var i = 0; i < block.Columns.Count; i++)
+                {
+                    var column = block.Columns[i];
+                    var text = i == 0
+                        ? composer.Text(block.Totals, where + ".totals")
+                        : column.Total ? CellFormatter.Format(rows.Sum(row => Convert.ToDecimal(row[column.Field] ?? 0m, System.Globalization.CultureInfo.InvariantCulture)), column, composer) : "";
+                    Align(table.Cell().Background(TotalsBackground).Padding(4), column).Text(text).Bold().FontSize(8.5f);
+                }
+            }
+        });
+    }
+
+    private static IContainer Align(IContainer cell, ColumnDefinition column) =>
+        (column.Align ?? (CellFormatter.IsNumeric(column) ? "right" : "left")) switch
+        {
+            "right" => cell.AlignRight(),
+            "center" => cell.AlignCenter(),
+            _ => cell.AlignLeft(),
+        };
+}

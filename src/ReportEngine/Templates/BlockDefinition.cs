@@ -1,0 +1,64 @@
+namespace ReportEngine.Templates;
+
+/// <summary>
+/// One block of a template's layout. Text properties are Liquid, rendered against
+/// p (parameters), q (query results) and t (the language's strings).
+/// </summary>
+public sealed class BlockDefinition
+{
+    /// <summary>cover, heading, paragraph, key-figures, table or page-break.</summary>
+    public string Type { get; set; } = "";
+
+    public int Level { get; set; } = 1;
+
+    public string? Text { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Subtitle { get; set; }
+
+    public List<string> Lines { get; set; } = [];
+
+    /// <summary>The query whose rows a table lists.</summary>
+    public string? Query { get; set; }
+
+    public List<KeyFigureDefinition> Items { get; set; } = [];
+
+    public List<ColumnDefinition> Columns { get; set; } = [];
+
+    /// <summary>Liquid label of a totals row summing the numeric columns marked total: true.</summary>
+    public string? Totals { get; set; }
+}
+
+public sealed class KeyFigureDefinition
+{
+    public string Label { get; set; } = "";
+
+    public string Value { get; set; } = "";
+
+    public string? Note { get; set; }
+}
+
+public sealed class ColumnDefinition
+{
+    public string Header { get; set; } = "";
+
+    /// <summary>Column of the query's rows shown in this column.</summary>
+    public string Field { get; set; } = "";
+
+    /// <summary>text, number, percent, vnd, date, or label (looks up t[labels][value]).</summary>
+    public string Format { get; set; } = "text";
+
+    /// <summary>For format: label, the strings section holding the labels.</summary>
+    public string? Labels { get; set; }
+
+    public int Decimals { get; set; }
+
+    /// <summary>Relative width; 0 means sized to the content.</summary>
+    public float Width { get; set; } = 1;
+
+    /// <summary>left, center or right. Numbers default to right.</summary>
+    public string? Align { get; set; }
+
+    public bool Total { get; set; }
+}

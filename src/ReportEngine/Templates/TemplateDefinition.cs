@@ -1,0 +1,57 @@
+namespace ReportEngine.Templates;
+
+/// <summary>The contents of a template's template.yaml, as written by an admin.</summary>
+public sealed class TemplateDefinition
+{
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    /// <summary>String key of the document title (also the PDF's Title metadata).</summary>
+    public string Title { get; set; } = "title";
+
+    public Dictionary<string, ParameterDefinition> Parameters { get; set; } = [];
+
+    public Dictionary<string, QueryDefinition> Queries { get; set; } = [];
+
+    public PageDefinition Page { get; set; } = new();
+
+    public List<BlockDefinition> Layout { get; set; } = [];
+}
+
+public sealed class ParameterDefinition
+{
+    /// <summary>int, string, date (yyyy-MM-dd) or locality (a locality code that must exist).</summary>
+    public string Type { get; set; } = "string";
+
+    /// <summary>A literal, or Liquid over the parameters declared above it, e.g. "{{ year }}-08-31".
+    /// The word previous-year means the year before the current one (in Asia/Ho_Chi_Minh).</summary>
+    public string? Default { get; set; }
+
+    public int? Min { get; set; }
+
+    public int? Max { get; set; }
+
+    public string Description { get; set; } = "";
+}
+
+public sealed class QueryDefinition
+{
+    /// <summary>Path of the .sql file, relative to the template folder.</summary>
+    public string File { get; set; } = "";
+
+    /// <summary>True when the query returns exactly one row, exposed as an object rather than a list.</summary>
+    public bool Single { get; set; }
+}
+
+public sealed class PageDefinition
+{
+    public string Size { get; set; } = "A4";
+
+    public float Margin { get; set; } = 50;
+
+    public float FontSize { get; set; } = 10;
+
+    /// <summary>Liquid text of the running header (not shown on the cover).</summary>
+    public string Header { get; set; } = "";
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ReportEngine.Templates;
+
+/// <summary>Reads a template folder: template.yaml, the .sql files it names, and strings.&lt;lang&gt;.yaml.</summary>
+public static class TemplateLoader
+{
+    public const string DefinitionFileName = "template.yaml";
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(HyphenatedNamingConvention.Instance)
+        .Build();
+
+    /// <summary>Finds a template by name under the templates root.</summary>
+    public static ReportTemplate Load(string templatesRoot, string name)
+    {
+        var directory = Path.Combine(templatesRoot, name);
+        if (!File.Exists(Path.Combine(directory, DefinitionFileName)))
+        {
+            var known = System.IO.Directory.Exists(templatesRoot)
+                ? System.IO.Directory.GetDirectories(templatesRoot).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+                : [];
+            throw new ReportEngineException(
+                $"There is no template \"{name}\" in {templatesRoot} (templates found: {string.Join(", ", known)}).");
+        }
+
+        return LoadDirectory(directory);
+    }
+
+    public static ReportTemplate LoadDirectory(string directory)
+    {
+        var definitionPath = Path.Combine(directory, DefinitionFileName);
+        var definition = Deserialize<TemplateDefinition>(definitionPath);
+        var name = string.IsNullOrWhiteSpace(definition.Name) ? Path.GetFileName(directory) : definition.Name;
+
+        var sql = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (queryName, query) in definition.Queries)
+        {
+            var file = Path.Combine(directory, query.File);
+            if (string.IsNullOrWhiteSpace(query.File) || !File.Exists(file))
+            {
+                throw new TemplateException(definitionPath, $"query \"{queryName}\" names the file \"{query.File}\", which does not exist.");
+            }
+
+            sql[queryName] = File.ReadAllText(file, Encoding.UTF8);
+        }
+
+        var strings = new Dictionary<string, IReadOnlyDictionary<string, object>>(StringComparer.Ordinal);
+        foreach (var file in System.IO.Directory.GetFiles(directory, "strings.*.yaml").Order(StringComparer.Ordinal))
+        {
+            var language = Path.GetFileName(file)["strings.".Length..^".yaml".Length];
+            strings[language] = Deserialize<Dictionary<string, object>>(file) ?? [];
+        }
+
+        if (!strings.ContainsKey("vi"))
+        {
+            throw new TemplateException(Path.Combine(directory, "strings.vi.yaml"), "every template needs its Vietnamese strings.");
+        }
+
+        return new ReportTemplate
+        {
+            Name = name,
+            Directory = directory,
+            Definition = definition,
+            QuerySql = sql,
+            Strings = strings,
+        };
+    }
+
+    private static T Deserialize<T>(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, Encoding.UTF8);
+            return Yaml.Deserialize<T>(reader);
+        }
+        catch (YamlException e)
+        {
+            // YamlDotNet wraps the useful message (e.g. "Property 'colour' not found") in inner exceptions.
+            var problem = e.InnerException?.Message ?? e.Message;
+            throw new TemplateException(path, (int)e.Start.Line, (int)e.Start.Column, problem);
+        }
+    }
+}
