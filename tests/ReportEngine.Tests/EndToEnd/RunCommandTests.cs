@@ -1,0 +1,75 @@
+using ReportEngine.Tests.Support;
+
+namespace ReportEngine.Tests.EndToEnd;
+
+[Collection(DemoCollection.Name)]
+public class RunCommandTests(DemoFixture demo)
+{
+    [Fact]
+    public async Task Run_renders_the_provincial_report_and_prints_its_path()
+    {
+        using var output = new TemporaryDirectory();
+        var run = await CliRun.Invoke("run", "annual-assessment", "--set", "year=2024", "--set", "locality=binh-thuan",
+            "--lang", "en", "--out", output.Path, "--db", demo.Database);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var pdf = Assert.Single(run.OutputLines);
+        Assert.StartsWith(output.Path, pdf, StringComparison.Ordinal);
+        Assert.Contains("1,392", PdfText.Poppler(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_district_report_counts_only_that_district()
+    {
+        using var output = new TemporaryDirectory();
+        var run = await CliRun.Invoke("run", "annual-assessment", "--set", "year=2024", "--set", "locality=phan-thiet",
+            "--out", output.Path, "--db", demo.Database);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var text = PdfText.Poppler(Assert.Single(run.OutputLines));
+        Assert.Contains("Phan Thiết", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.392 hội quần chúng", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_locality_is_a_clear_error_with_exit_code_1()
+    {
+        var run = await CliRun.Invoke("run", "annual-assessment", "--set", "locality=atlantis", "--db", demo.Database);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("atlantis", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_database_is_a_clear_error_and_creates_nothing()
+    {
+        using var folder = new TemporaryDirectory();
+        var file = folder.File("absent.db");
+        var run = await CliRun.Invoke("run", "annual-assessment", "--db", file);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no database", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task Injection_in_a_parameter_is_bound_as_data()
+    {
+        var before = new FileInfo(demo.Database).Length;
+        var run = await CliRun.Invoke("run", "annual-assessment", "--set", "locality=x'; DROP TABLE organizations; --", "--db", demo.Database);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no locality", run.Error, StringComparison.Ordinal);
+        using var connection = ReportEngine.Data.SqliteDatabase.Open(demo.Database, readOnly: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM organizations";
+        Assert.True((long)command.ExecuteScalar()! > 1000);
+        Assert.Equal(before, new FileInfo(demo.Database).Length);
+    }
+
+    [Fact]
+    public async Task Every_verb_has_help()
+    {
+        foreach (var verb in new[] { "demo", "run" })
+        {
+            var run = await CliRun.Invoke(verb, "--help");
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Text;
+using UglyToad.PdfPig;
+
+namespace ReportEngine.Tests.Support;
+
+/// <summary>Reads a PDF back the two ways a reader would: PdfPig per page, and poppler's pdftotext.</summary>
+public static class PdfText
+{
+    public static IReadOnlyList<string> Pages(string path)
+    {
+        using var document = PdfDocument.Open(path);
+        return document.GetPages()
+            .Select(page => string.Join(" ", page.GetWords().Select(w => w.Text)).Normalize(NormalizationForm.FormC))
+            .ToList();
+    }
+
+    public static string Poppler(string path)
+    {
+        var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext did not start");
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pdftotext failed ({process.ExitCode}): {process.StandardError.ReadToEnd()}");
+        }
+
+        return text.Normalize(NormalizationForm.FormC);
+    }
+}
