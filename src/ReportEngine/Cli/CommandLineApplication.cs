@@ -25,6 +25,7 @@ public static class CommandLineApplication
         root.Options.Add(database);
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(TemplatesCommand.Create(context));
 
         try
         {
