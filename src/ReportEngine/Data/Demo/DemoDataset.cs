@@ -50,6 +50,7 @@ public static class DemoDataset
     {
         var random = new Random(Seed);
         using var transaction = connection.BeginTransaction();
+        DeferForeignKeys(connection, transaction);
         var localities = LocalityWriter.Write(connection, transaction);
         var organizations = new OrganizationPlanner(random, localities).Plan();
         OrganizationWriter.Write(connection, transaction, organizations);
@@ -62,5 +63,14 @@ public static class DemoDataset
         transaction.Commit();
         return new DemoSummary(path, localities.All.Count, organizations.Count, members.Written, activities.Written,
             targets, committees, recipients, TimeSpan.Zero);
+    }
+
+    /// <summary>A province points at the province it merged into, which comes later in the catalogue: check at commit.</summary>
+    private static void DeferForeignKeys(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA defer_foreign_keys = ON;";
+        command.ExecuteNonQuery();
     }
 }
