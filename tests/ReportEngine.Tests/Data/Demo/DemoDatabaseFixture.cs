@@ -20,7 +20,16 @@ public sealed class DemoDatabaseFixture : IDisposable
     public DemoDatabaseFixture()
     {
         Path = folder.File("demo.db");
-        Summary = DemoDataset.Create(Path);
+        try
+        {
+            Summary = DemoDataset.Create(Path);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor failed.
+            folder.Dispose();
+            throw;
+        }
     }
 
     public string Path { get; }
