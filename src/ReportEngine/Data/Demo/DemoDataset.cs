@@ -30,20 +30,39 @@ public static class DemoDataset
                 throw new ReportEngineException($"The file {fullPath} already exists. Choose another path, or allow overwriting it.");
             }
 
-            foreach (var file in new[] { fullPath, fullPath + "-wal", fullPath + "-shm" })
-            {
-                File.Delete(file);
-            }
+            DeleteDatabaseFiles(fullPath);
         }
 
         var stopwatch = Stopwatch.StartNew();
-        using var connection = SqliteDatabase.Open(fullPath);
-        MigrationRunner.Apply(connection);
-        var summary = Generate(connection, fullPath);
+        try
+        {
+            DemoSummary summary;
+            using (var connection = SqliteDatabase.Open(fullPath))
+            {
+                MigrationRunner.Apply(connection);
+                summary = Generate(connection, fullPath);
 
-        // Release the pooled handle so the file is complete (WAL checkpointed) and free to copy.
-        SqliteConnection.ClearPool(connection);
-        return summary with { Elapsed = stopwatch.Elapsed };
+                // Release the pooled handle so the file is complete (WAL checkpointed) and free to copy.
+                SqliteConnection.ClearPool(connection);
+            }
+
+            return summary with { Elapsed = stopwatch.Elapsed };
+        }
+        catch
+        {
+            // Half a demo database is worse than none: the next run would refuse to overwrite it.
+            SqliteConnection.ClearAllPools();
+            DeleteDatabaseFiles(fullPath);
+            throw;
+        }
+    }
+
+    private static void DeleteDatabaseFiles(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     private static DemoSummary Generate(SqliteConnection connection, string path)
