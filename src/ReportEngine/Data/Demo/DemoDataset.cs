@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using ReportEngine.Data.Migrations;
 
@@ -18,9 +17,11 @@ public static class DemoDataset
     /// <summary>
     /// Creates the demo database at <paramref name="dbPath"/>. An existing file is replaced only
     /// when <paramref name="overwrite"/> is true; otherwise a <see cref="ReportEngineException"/> says so.
+    /// The clock only stamps schema_version.applied_at and times the run; the data never reads it.
     /// </summary>
-    public static DemoSummary Create(string dbPath, bool overwrite = false)
+    public static DemoSummary Create(string dbPath, bool overwrite = false, TimeProvider? timeProvider = null)
     {
+        var clock = timeProvider ?? TimeProvider.System;
         ArgumentException.ThrowIfNullOrWhiteSpace(dbPath);
         var fullPath = Path.GetFullPath(dbPath);
         if (File.Exists(fullPath))
@@ -33,20 +34,20 @@ public static class DemoDataset
             DeleteDatabaseFiles(fullPath);
         }
 
-        var stopwatch = Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
         try
         {
             DemoSummary summary;
             using (var connection = SqliteDatabase.Open(fullPath))
             {
-                MigrationRunner.Apply(connection);
+                MigrationRunner.Apply(connection, clock);
                 summary = Generate(connection, fullPath);
 
                 // Release the pooled handle so the file is complete (WAL checkpointed) and free to copy.
                 SqliteConnection.ClearPool(connection);
             }
 
-            return summary with { Elapsed = stopwatch.Elapsed };
+            return summary with { Elapsed = clock.GetElapsedTime(started) };
         }
         catch
         {
