@@ -38,13 +38,12 @@ public static class DemoDataset
         try
         {
             DemoSummary summary;
-            using (var connection = SqliteDatabase.Open(fullPath))
+
+            // Unpooled, so closing it checkpoints the WAL and releases the file: complete and free to copy.
+            using (var connection = SqliteDatabase.Open(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = false }.ToString()))
             {
                 MigrationRunner.Apply(connection, clock);
                 summary = Generate(connection, fullPath);
-
-                // Release the pooled handle so the file is complete (WAL checkpointed) and free to copy.
-                SqliteConnection.ClearPool(connection);
             }
 
             return summary with { Elapsed = clock.GetElapsedTime(started) };
@@ -52,7 +51,6 @@ public static class DemoDataset
         catch
         {
             // Half a demo database is worse than none: the next run would refuse to overwrite it.
-            SqliteConnection.ClearAllPools();
             DeleteDatabaseFiles(fullPath);
             throw;
         }
