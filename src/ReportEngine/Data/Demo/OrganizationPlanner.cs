@@ -35,7 +35,7 @@ internal sealed class OrganizationPlanner(Random random, DemoLocalities localiti
             var shortName = entry.Name.Replace(" tỉnh Bình Thuận", "", StringComparison.Ordinal).Replace(" Bình Thuận", "", StringComparison.Ordinal);
             var organization = Add(province.Code + "-" + Slug.From(shortName), entry.Name, entry.NameEn, entry.Kind, entry.Field, province);
             organization.FoundedOn = Day(1993, 2015);
-            organization.Members = entry.Members > 0 ? entry.Members : random.Next(80, 1501);
+            organization.Members = entry.Members > 0 ? entry.Members : random.Next(150, 1501);
         }
     }
 

@@ -56,7 +56,10 @@ internal static class TargetWriter
         return rows;
     }
 
-    /// <summary>Districts vary around the province's rate; the province row is the sum of its districts.</summary>
+    /// <summary>
+    /// Each district sits a fixed distance from the province's rate in both years, so the trend is
+    /// the province's; the province row is the sum of its districts.
+    /// </summary>
     private static void WriteEligiblePopulations(SqliteConnection connection, SqliteTransaction transaction, DemoLocalities localities, Random random)
     {
         using var insert = new PreparedInsert(connection, transaction, "eligible_populations",
@@ -64,14 +67,15 @@ internal static class TargetWriter
         var totalWeight = DistrictWeights.Sum();
         foreach (var (group, eligible2024, rate2023, rate2024) in Groups)
         {
+            var spread = group == "veterans" ? 0.8 : 3.0;
+            var offsets = localities.Districts.Select(_ => (random.NextDouble() - 0.5) * spread).ToArray();
             foreach (var (year, rate, growth) in new[] { (2023, rate2023, 0.99), (2024, rate2024, 1.0) })
             {
                 long provinceEligible = 0, provinceMembers = 0;
                 for (var i = 0; i < localities.Districts.Count; i++)
                 {
                     var eligible = (int)(eligible2024 * growth * DistrictWeights[i] / totalWeight);
-                    var districtRate = Math.Min(100, rate + (random.NextDouble() - 0.5) * (group == "veterans" ? 1.5 : 6));
-                    var members = Math.Min(eligible, (int)Math.Round(eligible * districtRate / 100));
+                    var members = Math.Min(eligible, (int)Math.Round(eligible * (rate + offsets[i]) / 100));
                     insert.Execute(localities.Districts[i].Id, group, year, eligible, members);
                     provinceEligible += eligible;
                     provinceMembers += members;
