@@ -2,6 +2,8 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 
+using ReportEngine.Tests.Support;
+
 namespace ReportEngine.Tests.Data;
 
 public sealed class SqliteDatabaseTests : IDisposable

@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 using ReportEngine.Data.Demo;
 
+using ReportEngine.Tests.Support;
+
 namespace ReportEngine.Tests.Data.Demo;
 
 /// <summary>Generates the demo database once per test run: it takes seconds, and the tests only read it.</summary>

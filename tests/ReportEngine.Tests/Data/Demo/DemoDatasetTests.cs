@@ -7,6 +7,8 @@ using ReportEngine.Data.Demo;
 using Xunit.Abstractions;
 using static ReportEngine.Tests.Data.Demo.DemoDatabaseFixture;
 
+using ReportEngine.Tests.Support;
+
 namespace ReportEngine.Tests.Data.Demo;
 
 [Collection(DemoDatabaseGroup.Name)]

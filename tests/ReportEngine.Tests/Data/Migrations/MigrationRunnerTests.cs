@@ -4,6 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 using ReportEngine.Data;
 using ReportEngine.Data.Migrations;
 
+using ReportEngine.Tests.Support;
+
 namespace ReportEngine.Tests.Data.Migrations;
 
 public sealed class MigrationRunnerTests : IDisposable
