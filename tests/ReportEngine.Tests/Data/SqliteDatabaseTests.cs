@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
-
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Data;

@@ -6,7 +6,6 @@ using ReportEngine.Data;
 using ReportEngine.Data.Demo;
 using Xunit.Abstractions;
 using static ReportEngine.Tests.Data.Demo.DemoDatabaseFixture;
-
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Data.Demo;
