@@ -61,4 +61,7 @@ public sealed class ColumnDefinition
     public string? Align { get; set; }
 
     public bool Total { get; set; }
+
+    /// <summary>Text colour by the cell's raw value, e.g. { not_achieved: "#C00000" } (conditional style).</summary>
+    public Dictionary<string, string> Colors { get; set; } = [];
 }
