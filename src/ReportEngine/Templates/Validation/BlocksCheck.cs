@@ -62,6 +62,7 @@ internal sealed class BlocksCheck(
         }
 
         queryColumns.TryGetValue(block.Query!, out var returned);
+        CheckChartFields(block, index, returned);
         for (var c = 0; c < block.Columns.Count; c++)
         {
             var column = block.Columns[c];
@@ -79,6 +80,23 @@ internal sealed class BlocksCheck(
             else if (column.Format == "label" && (column.Labels is null || !stringKeys.Contains(column.Labels)))
             {
                 problems.Add(file.Problem($"a label column needs \"labels\" naming a section of the strings; \"{column.Labels}\" is not one.", "layout", index, "columns", c));
+            }
+        }
+    }
+
+    private void CheckChartFields(BlockDefinition block, int index, IReadOnlySet<string>? returned)
+    {
+        if (block.Category is not null && returned is not null && !returned.Contains(block.Category))
+        {
+            problems.Add(file.Problem($"category \"{block.Category}\" is not returned by the query \"{block.Query}\".", "layout", index, "category"));
+        }
+
+        for (var s = 0; s < block.Series.Count; s++)
+        {
+            CheckText(block.Series[s].Label, "layout", index, "series", s, "label");
+            if (returned is not null && !returned.Contains(block.Series[s].Field))
+            {
+                problems.Add(file.Problem($"series field \"{block.Series[s].Field}\" is not returned by the query \"{block.Query}\".", "layout", index, "series", s, "field"));
             }
         }
     }
@@ -116,6 +134,8 @@ internal sealed class BlocksCheck(
         "items" => block.Items.Count == 0,
         "query" => block.Query is null,
         "columns" => block.Columns.Count == 0,
+        "category" => block.Category is null,
+        "series" => block.Series.Count == 0,
         _ => false,
     };
 }

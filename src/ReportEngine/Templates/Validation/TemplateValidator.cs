@@ -18,6 +18,7 @@ public sealed class TemplateValidator(DbConnection? database)
         ["paragraph"] = ["text"],
         ["key-figures"] = ["items"],
         ["table"] = ["query", "columns"],
+        ["chart"] = ["query", "category", "series"],
         ["page-break"] = [],
     };
 
