@@ -18,7 +18,10 @@ internal static class ChartBlock
             throw composer.Problem(where, "a chart needs \"category\" and at least one entry in \"series\".");
         }
 
-        var categories = rows.Select(r => Convert.ToString(r.GetValueOrDefault(block.Category), CultureInfo.InvariantCulture) ?? "").ToArray();
+        var categories = rows
+            .Select(r => Convert.ToString(r.GetValueOrDefault(block.Category), CultureInfo.InvariantCulture) ?? "")
+            .Select(value => block.Labels is null ? value : composer.Text($"{{{{ t.{block.Labels}.{value} }}}}", $"{where}.labels"))
+            .ToArray();
         var series = block.Series.Select((s, i) => (
             Label: composer.Text(s.Label, $"{where}.series[{i}].label"),
             Color: ScottPlot.Color.FromHex(s.Color ?? Palette[i % Palette.Length]),

@@ -32,6 +32,9 @@ public sealed class BlockDefinition
     /// <summary>For charts: the column whose values name the categories (x axis, pie slices).</summary>
     public string? Category { get; set; }
 
+    /// <summary>For charts: the strings section translating category values (like a label column's labels).</summary>
+    public string? Labels { get; set; }
+
     /// <summary>For charts: the numeric columns drawn, each with its Liquid legend label.</summary>
     public List<SeriesDefinition> Series { get; set; } = [];
 

@@ -47,9 +47,9 @@ public sealed class TemplateValidator(DbConnection? database)
     {
         foreach (var (name, parameter) in template.Definition.Parameters)
         {
-            if (parameter.Type is not ("int" or "date" or "string" or "locality"))
+            if (parameter.Type is not ("int" or "date" or "string" or "locality" or "organization"))
             {
-                problems.Add(file.Problem($"parameter \"{name}\" has the unknown type \"{parameter.Type}\" (use int, date, string or locality).", "parameters", name, "type"));
+                problems.Add(file.Problem($"parameter \"{name}\" has the unknown type \"{parameter.Type}\" (use int, date, string, locality or organization).", "parameters", name, "type"));
             }
         }
 
