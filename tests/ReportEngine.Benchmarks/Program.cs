@@ -1,9 +1,8 @@
-using ReportEngine.Layout;
-var doc = Document.Create(d => d.Page(p => { p.Margin(40); p.Content().PaddingVertical(6).Table(t => {
-  t.ColumnsDefinition(c => { c.ConstantColumn(40); c.RelativeColumn(3); c.RelativeColumn(1); });
-  t.Header(h => { h.Cell().Text("STT"); h.Cell().Text("Tên"); h.Cell().AlignRight().Text("Hội viên"); });
-  for (int i = 0; i < 100; i++) { t.Cell().Text("" + i); t.Cell().Text("Hội Chữ thập đỏ"); t.Cell().AlignRight().Text("12.345"); }
-}); }));
-File.WriteAllBytes("/tmp/re/a.png", doc.RenderPageToPng(0));
-File.WriteAllBytes("/tmp/re/a.pdf", doc.GeneratePdf());
-Console.WriteLine(doc.PageCount);
+using ReportEngine.Benchmarks;
+var doc = W1Report.Create();
+var sw = System.Diagnostics.Stopwatch.StartNew();
+var bytes = doc.GeneratePdf();
+Console.WriteLine($"first {sw.ElapsedMilliseconds} ms, pages {doc.PageCount}, bytes {bytes.Length}");
+for (int i = 0; i < 5; i++) { sw.Restart(); bytes = doc.GeneratePdf(); Console.WriteLine($"{sw.ElapsedMilliseconds} ms {bytes.Length}"); }
+File.WriteAllBytes("/tmp/re/w1.pdf", bytes);
+for (int p = 0; p < 3; p++) File.WriteAllBytes($"/tmp/re/w1-{p}.png", doc.RenderPageToPng(p, 72));
