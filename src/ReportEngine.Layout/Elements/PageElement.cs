@@ -28,6 +28,9 @@ internal sealed class PageElement : Element
 
     public override IEnumerable<Element> Children => [Header, Content, Footer];
 
+    /// <summary>Height of content the last measure placed: zero on pages that only break.</summary>
+    public float LastContentHeight { get; private set; }
+
     public Size InnerSize => new(Width - MarginLeft - MarginRight, Height - MarginTop - MarginBottom);
 
     public override SpacePlan Measure(Size available)
@@ -48,6 +51,7 @@ internal sealed class PageElement : Element
         var room = new Size(inner.Width, inner.Height - header.Height - footer.Height);
         Context.ContentAreaSize = room;
         var content = Content.Measure(room);
+        LastContentHeight = content.Height;
         return content.IsWrap ? content : content.Kind == SpacePlanKind.Partial ? SpacePlan.Partial(Width, Height) : SpacePlan.Full(Width, Height);
     }
 

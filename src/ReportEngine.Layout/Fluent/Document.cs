@@ -48,7 +48,8 @@ public sealed class Document
     public int GeneratePdf(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        PageCount = DocumentRenderer.GeneratePdf(Compose(), output);
+        var model = Compose();
+        PageCount = DocumentRenderer.GeneratePdf(model, output);
         return PageCount;
     }
 

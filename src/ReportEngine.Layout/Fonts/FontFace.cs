@@ -17,6 +17,8 @@ internal sealed class FontFace : IDisposable
     private readonly HbBlob blob;
     private readonly Lazy<SKTypeface> typeface;
     private readonly byte[] data;
+    private readonly byte[] coverage = new byte[0x10000];
+    private Text.ShapedText? singleSpace;
 
     public FontFace(byte[] data, string family, bool bold, bool italic)
     {
@@ -77,7 +79,26 @@ internal sealed class FontFace : IDisposable
 
     public ReadOnlySpan<byte> Data => data;
 
-    public bool HasGlyph(int codepoint) => HbFont.TryGetNominalGlyph(codepoint, out _);
+    public bool HasGlyph(int codepoint)
+    {
+        if (codepoint >= coverage.Length)
+        {
+            return HbFont.TryGetNominalGlyph(codepoint, out _);
+        }
+
+        // 0 = not looked up yet, 1 = present, 2 = missing. Races only repeat a lookup, so no lock is needed.
+        var known = coverage[codepoint];
+        if (known == 0)
+        {
+            known = HbFont.TryGetNominalGlyph(codepoint, out _) ? (byte)1 : (byte)2;
+            coverage[codepoint] = known;
+        }
+
+        return known == 1;
+    }
+
+    /// <summary>The shaped single space, the most common token tail.</summary>
+    public Text.ShapedText SingleSpace => singleSpace ??= Text.Shaper.Shape(this, " ");
 
     public override string ToString() => $"{Family}{(Bold ? " Bold" : "")}{(Italic ? " Italic" : "")}";
 

@@ -20,6 +20,9 @@ public static class FontManager
     private static volatile FontFace[] snapshot = [];
     private static bool defaultsLoaded;
 
+    // Cleared whenever a font is registered, since a better match may have arrived.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool, bool), FontFace> Resolved = new();
+
     /// <summary>Registers a TrueType/OpenType font file; family, weight and slant are read from the file.</summary>
     /// <param name="path">Path of a .ttf or .otf file.</param>
     /// <returns>The family name read from the file, to use in <see cref="TextStyle.FontFamily"/>.</returns>
@@ -66,6 +69,19 @@ public static class FontManager
     }
 
     internal static FontFace Resolve(string? family, bool bold, bool italic)
+    {
+        var key = (family ?? DefaultFamily, bold, italic);
+        if (Resolved.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var face = ResolveUncached(family, bold, italic);
+        Resolved[key] = face;
+        return face;
+    }
+
+    private static FontFace ResolveUncached(string? family, bool bold, bool italic)
     {
         EnsureDefaults();
         var faces = snapshot;
@@ -119,6 +135,7 @@ public static class FontManager
         {
             Faces.Add(face);
             snapshot = [.. Faces];
+            Resolved.Clear();
         }
     }
 

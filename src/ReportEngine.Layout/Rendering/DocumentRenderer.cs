@@ -46,7 +46,11 @@ internal static class DocumentRenderer
             {
                 canvas.BeginPage(pdf.BeginPage(page.Width, page.Height));
                 return canvas;
-            }, pdf.EndPage);
+            }, () =>
+            {
+                canvas.FlushText();
+                pdf.EndPage();
+            });
             tap.BeginCapture();
             pdf.Close();
         }
@@ -87,7 +91,7 @@ internal static class DocumentRenderer
                 nothing.ResetOrigin();
                 TreeWalker.Attach(page, target, context);
                 return target;
-            }, () => { });
+            }, skia.FlushText);
 
             using var image = surface!.Snapshot();
             using var data = image.Encode(SKEncodedImageFormat.Png, 100);

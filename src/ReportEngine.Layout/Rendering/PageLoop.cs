@@ -34,8 +34,7 @@ internal static class PageLoop
                         TreeWalker.PathOf(culprit));
                 }
 
-                var contentBefore = context.ContentAreaSize;
-                var canvas = beginPage(page);
+                beginPage(page);
                 page.Draw(new Size(page.Width, page.Height));
                 endPage();
                 if (plan.Kind != SpacePlanKind.Partial)
@@ -43,21 +42,14 @@ internal static class PageLoop
                     break;
                 }
 
-                stalled = ContentMoved(page, contentBefore) ? 0 : stalled + 1;
+                // A page that places no content (page breaks only) is legal, but hundreds in a row mean a loop.
+                stalled = page.LastContentHeight > 0 ? 0 : stalled + 1;
                 if (stalled > MaxPagesWithoutProgress)
                 {
                     throw new LayoutException($"Layout made no progress for {MaxPagesWithoutProgress} pages.", TreeWalker.PathOf(page.Content));
                 }
 
-                _ = canvas;
             }
         }
-    }
-
-    // A partial page that places nothing (e.g. page breaks only) is legal, but hundreds in a row mean a loop.
-    private static bool ContentMoved(PageElement page, Size contentArea)
-    {
-        var next = page.Content.Measure(contentArea);
-        return next.Kind != SpacePlanKind.Partial || next.Height > 0;
     }
 }

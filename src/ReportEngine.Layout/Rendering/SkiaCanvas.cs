@@ -11,6 +11,8 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
     private readonly Dictionary<(FontFace Face, float Size), SKFont> fonts = [];
     private readonly SKPaint fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
+    private readonly Dictionary<uint, SKTextBlobBuilder> pendingText = [];
+    private readonly List<uint> pendingOrder = [];
     private SKCanvas canvas = null!;
     private float originX;
     private float originY;
@@ -67,34 +69,60 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
             fonts[(face, size)] = font;
         }
 
-        using var builder = new SKTextBlobBuilder();
+        // Runs are collected per colour and drawn as one text blob when the page (or a non-text drawing that
+        // could overlap) comes: one Skia call per page instead of one per cell is most of the PDF drawing time.
+        if (!pendingText.TryGetValue(color.Argb, out var builder))
+        {
+            builder = new SKTextBlobBuilder();
+            pendingText[color.Argb] = builder;
+            pendingOrder.Add(color.Argb);
+        }
+
         var run = builder.AllocatePositionedRun(font, glyphs.Length);
         var glyphSpan = run.Glyphs;
         var positions = run.Positions;
+        var left = originX + x;
+        var baseline = originY + baselineY;
         for (var i = 0; i < glyphs.Length; i++)
         {
             glyphSpan[i] = glyphs[i];
-            positions[i] = new SKPoint(xPositions[i], yOffsets[i]);
+            positions[i] = new SKPoint(left + xPositions[i], baseline + yOffsets[i]);
         }
+    }
 
-        using var blob = builder.Build();
-        if (blob is null)
+    /// <summary>Draws the collected text; called before anything that might be drawn over it, and at page end.</summary>
+    public void FlushText()
+    {
+        if (pendingOrder.Count == 0)
         {
             return;
         }
 
-        fill.Color = new SKColor(color.Argb);
-        canvas.DrawText(blob, originX + x, originY + baselineY, fill);
+        foreach (var argb in pendingOrder)
+        {
+            using var builder = pendingText[argb];
+            using var blob = builder.Build();
+            if (blob is not null)
+            {
+                fill.Color = new SKColor(argb);
+                canvas.DrawText(blob, 0, 0, fill);
+            }
+        }
+
+        pendingText.Clear();
+        pendingOrder.Clear();
     }
 
     public void DrawImage(SKImage image, float x, float y, float width, float height)
     {
+        FlushText();
         using var paint = new SKPaint { IsAntialias = true };
         canvas.DrawImage(image, SKRect.Create(originX + x, originY + y, width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
     }
 
     public void DrawWithSkia(float x, float y, float width, float height, Action<SKCanvas, SKRect> draw)
     {
+        FlushText();
         var rect = SKRect.Create(originX + x, originY + y, width, height);
         canvas.Save();
         canvas.ClipRect(rect);
@@ -113,6 +141,11 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
 
     public void Dispose()
     {
+        foreach (var builder in pendingText.Values)
+        {
+            builder.Dispose();
+        }
+
         foreach (var font in fonts.Values)
         {
             font.Dispose();

@@ -42,7 +42,20 @@ internal sealed class TextPiece
 /// <summary>A word (one or more pieces, e.g. when a fallback font draws some letters) and the spaces after it.</summary>
 internal sealed class TextToken
 {
-    public required TextPiece[] Word { get; init; }
+    private readonly TextPiece[] word = [];
+
+    public required TextPiece[] Word
+    {
+        get => word;
+        init
+        {
+            word = value;
+            foreach (var piece in value)
+            {
+                WordWidth += piece.Width;
+            }
+        }
+    }
     public TextPiece? Space { get; init; }
 
     /// <summary>A line may break after this token (spaces or a hyphen follow it).</summary>
@@ -51,7 +64,7 @@ internal sealed class TextToken
     /// <summary>A newline in the text follows this token.</summary>
     public bool ForcedBreak { get; init; }
 
-    public float WordWidth => Word.Sum(p => p.Width);
+    public float WordWidth { get; private init; }
     public float SpaceWidth => Space?.Width ?? 0;
 }
 

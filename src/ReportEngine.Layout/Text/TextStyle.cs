@@ -52,8 +52,11 @@ public sealed record TextStyle
     /// <summary>Line height as a multiple of the font size (1.2 = 120%).</summary>
     public TextStyle LineHeight(float factor) => factor > 0 ? this with { LineHeightFactor = factor } : throw new ArgumentOutOfRangeException(nameof(factor));
 
+    private bool IsEmpty => Family is null && Size is null && IsBold is null && IsItalic is null && Color is null
+        && IsUnderline is null && IsStrikethrough is null && LineHeightFactor is null;
+
     /// <summary>Fills this style's unset properties from <paramref name="parent"/>.</summary>
-    internal TextStyle InheritFrom(TextStyle parent) => new()
+    internal TextStyle InheritFrom(TextStyle parent) => IsEmpty ? parent : new()
     {
         Family = Family ?? parent.Family,
         Size = Size ?? parent.Size,

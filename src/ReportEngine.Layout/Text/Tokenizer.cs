@@ -49,7 +49,7 @@ internal static class Tokenizer
                 if (spaces > 0)
                 {
                     usage.Add(primary, ' ');
-                    var shapedSpaces = Shaper.Shape(primary, new string(' ', spaces));
+                    var shapedSpaces = spaces == 1 ? primary.SingleSpace : Shaper.Shape(primary, new string(' ', spaces));
                     space = new TextPiece(primary, style, shapedSpaces, 0, shapedSpaces.Glyphs.Length) { IsSpace = true };
                 }
 
@@ -122,16 +122,39 @@ internal static class Tokenizer
 internal sealed class FontUsage
 {
     private readonly Dictionary<FontFace, HashSet<int>> used = [];
+    private FontFace? lastFace;
+    private HashSet<int>? lastSet;
+    private bool[]? lastSeen;
+    private readonly Dictionary<FontFace, bool[]> seen = [];
 
     public void Add(FontFace face, int codepoint)
     {
-        if (!used.TryGetValue(face, out var set))
+        if (face != lastFace)
         {
-            set = [];
-            used[face] = set;
+            if (!used.TryGetValue(face, out var set))
+            {
+                set = [];
+                used[face] = set;
+                seen[face] = new bool[0x3000];
+            }
+
+            lastFace = face;
+            lastSet = set;
+            lastSeen = seen[face];
         }
 
-        set.Add(codepoint);
+        // A flag array answers the common (Latin, Vietnamese) characters without hashing.
+        if (codepoint < lastSeen!.Length)
+        {
+            if (lastSeen[codepoint])
+            {
+                return;
+            }
+
+            lastSeen[codepoint] = true;
+        }
+
+        lastSet!.Add(codepoint);
     }
 
     public void AddRange(FontFace face, string text)
