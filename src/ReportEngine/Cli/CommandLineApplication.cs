@@ -29,7 +29,7 @@ public static class CommandLineApplication
 
         try
         {
-            var configuration = new InvocationConfiguration { Output = output, Error = error };
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             return await root.Parse(args).InvokeAsync(configuration);
         }
         catch (ReportEngineException e)
