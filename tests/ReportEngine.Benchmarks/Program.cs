@@ -1,8 +1,3 @@
-using ReportEngine.Benchmarks;
-var doc = W1Report.Create();
-var sw = System.Diagnostics.Stopwatch.StartNew();
-doc.GeneratePdf(Stream.Null);
-var probe = typeof(ReportEngine.Layout.Document).Assembly.GetType("ReportEngine.Layout.Infrastructure.Probe")!;
-Console.WriteLine(probe.GetMethod("Report")!.Invoke(null, null));
-for (int i = 0; i < 25; i++) { sw.Restart(); doc.GeneratePdf(Stream.Null); Console.WriteLine($"pdf {sw.ElapsedMilliseconds} ms"); }
-Console.WriteLine(probe.GetMethod("Report")!.Invoke(null, null));
+using ReportEngine.Layout;
+var doc = Document.Create(d => { d.Metadata(new DocumentMetadata{ Title="T", CreationDate = new DateTimeOffset(2024,1,1,0,0,0,TimeSpan.Zero)}); d.Page(p => { p.Margin(40); p.Content().Column(c => { c.Item().Heading(1, "Một"); c.Item().PageBreak(); c.Item().Heading(2, "Hai"); c.Item().SectionLink("heading-1").Text("link"); c.Item().Hyperlink("https://example.com").Text("url"); }); }); });
+File.WriteAllBytes("/tmp/re/o.pdf", doc.GeneratePdf());
