@@ -7,7 +7,7 @@ namespace ReportEngine.Benchmarks;
 internal static class BigTable
 {
     /// <summary>Rows per A4 page at this style (measured): the row count is chosen to give 10,000 pages.</summary>
-    public const int RowsPerPage = 43;
+    public const int RowsPerPage = 50;
 
     public static Document Create(int pages = 10_000) => Document.Create(doc =>
     {
