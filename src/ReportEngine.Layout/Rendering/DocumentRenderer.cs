@@ -107,7 +107,7 @@ internal static class DocumentRenderer
     {
         foreach (var page in model.Pages)
         {
-            TreeWalker.ResetState(page, stopAtRepeat: false);
+            TreeWalker.ResetState(page, betweenPages: false);
         }
 
         context.BeginDrawingPass(totalPages);
