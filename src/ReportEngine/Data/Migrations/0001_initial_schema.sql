@@ -1,6 +1,8 @@
 -- 0001: the organisations database. Dates are ISO-8601 text (yyyy-MM-dd), local to
 -- Asia/Ho_Chi_Minh; an interval [valid_from, valid_to) is half-open, NULL meaning "still".
 -- Names are stored in Unicode NFC.
+-- SQLite dialect: INTEGER PRIMARY KEY is the rowid alias (a PostgreSQL script needs identity
+-- columns); everything else here is portable.
 
 -- Administrative units, followed through mergers: a unit abolished or merged keeps its row,
 -- gets valid_to, and (when merged) points at the unit that absorbed it.
@@ -13,7 +15,8 @@ CREATE TABLE localities (
     parent_id       INTEGER REFERENCES localities(id),
     valid_from      TEXT    NOT NULL,
     valid_to        TEXT,
-    merged_into_id  INTEGER REFERENCES localities(id)
+    merged_into_id  INTEGER REFERENCES localities(id),
+    CHECK (valid_to IS NULL OR valid_to > valid_from)
 );
 CREATE INDEX ix_localities_parent ON localities(parent_id);
 
@@ -29,7 +32,8 @@ CREATE TABLE organizations (
     field           TEXT    NOT NULL,                   -- science, social, charity, economic, professional, culture, health
     locality_id     INTEGER NOT NULL REFERENCES localities(id),
     founded_on      TEXT    NOT NULL,
-    dissolved_on    TEXT
+    dissolved_on    TEXT,
+    CHECK (dissolved_on IS NULL OR dissolved_on > founded_on)
 );
 CREATE INDEX ix_organizations_locality ON organizations(locality_id);
 
@@ -40,7 +44,8 @@ CREATE TABLE members (
     gender          TEXT    NOT NULL CHECK (gender IN ('female', 'male')),
     birth_year      INTEGER NOT NULL,
     joined_on       TEXT    NOT NULL,
-    left_on         TEXT
+    left_on         TEXT,
+    CHECK (left_on IS NULL OR left_on >= joined_on)
 );
 CREATE INDEX ix_members_organization ON members(organization_id);
 
@@ -54,7 +59,7 @@ CREATE TABLE activities (
     kind            TEXT    NOT NULL CHECK (kind IN ('consultation', 'supervision', 'social_criticism', 'seminar',
                                                      'charity', 'dialogue', 'emulation_model', 'guiding_document')),
     title           TEXT,
-    value_vnd       INTEGER
+    value_vnd       INTEGER CHECK (value_vnd IS NULL OR value_vnd >= 0)
 );
 CREATE INDEX ix_activities_organization ON activities(organization_id);
 CREATE INDEX ix_activities_locality_date ON activities(locality_id, held_on);

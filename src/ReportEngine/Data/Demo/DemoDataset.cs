@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using ReportEngine.Data.Migrations;
+
+namespace ReportEngine.Data.Demo;
+
+/// <summary>
+/// A demo database for Bình Thuận province that reproduces exactly the figures its Provincial
+/// Party Standing Committee published for 31 August 2024 (1,392 mass organisations, 440,532
+/// members, 65/124/1,203 by scope), with 2023 figures for comparison, activities, targets and
+/// committees. Deterministic: the same file content on every run and machine.
+/// </summary>
+public static class DemoDataset
+{
+    /// <summary>The seed of every random choice; the report's date, for want of a better number.</summary>
+    public const int Seed = 20240831;
+
+    /// <summary>
+    /// Creates the demo database at <paramref name="dbPath"/>. An existing file is replaced only
+    /// when <paramref name="overwrite"/> is true; otherwise a <see cref="ReportEngineException"/> says so.
+    /// </summary>
+    public static DemoSummary Create(string dbPath, bool overwrite = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dbPath);
+        var fullPath = Path.GetFullPath(dbPath);
+        if (File.Exists(fullPath))
+        {
+            if (!overwrite)
+            {
+                throw new ReportEngineException($"The file {fullPath} already exists. Choose another path, or allow overwriting it.");
+            }
+
+            foreach (var file in new[] { fullPath, fullPath + "-wal", fullPath + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var connection = SqliteDatabase.Open(fullPath);
+        MigrationRunner.Apply(connection);
+        var summary = Generate(connection, fullPath);
+
+        // Release the pooled handle so the file is complete (WAL checkpointed) and free to copy.
+        SqliteConnection.ClearPool(connection);
+        return summary with { Elapsed = stopwatch.Elapsed };
+    }
+
+    private static DemoSummary Generate(SqliteConnection connection, string path)
+    {
+        var random = new Random(Seed);
+        using var transaction = connection.BeginTransaction();
+        DeferForeignKeys(connection, transaction);
+        var localities = LocalityWriter.Write(connection, transaction);
+        var organizations = new OrganizationPlanner(random, localities).Plan();
+        OrganizationWriter.Write(connection, transaction, organizations);
+        using var members = new MemberWriter(random);
+        members.Write(connection, transaction, organizations);
+        using var activities = new ActivityWriter(random);
+        activities.Write(connection, transaction, organizations, localities);
+        var targets = TargetWriter.Write(connection, transaction, localities, random);
+        var (committees, recipients) = CommitteeWriter.Write(connection, transaction, localities);
+        transaction.Commit();
+        return new DemoSummary(path, localities.All.Count, organizations.Count, members.Written, activities.Written,
+            targets, committees, recipients, TimeSpan.Zero);
+    }
+
+    /// <summary>A province points at the province it merged into, which comes later in the catalogue: check at commit.</summary>
+    private static void DeferForeignKeys(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA defer_foreign_keys = ON;";
+        command.ExecuteNonQuery();
+    }
+}
