@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ReportEngine.Data;
+using ReportEngine.Data.Demo;
 using ReportEngine.Reports;
 using ReportEngine.Templates.Liquid;
 

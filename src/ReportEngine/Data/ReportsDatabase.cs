@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using ReportEngine.Data.Migrations;
 
 namespace ReportEngine.Data;
 
