@@ -35,7 +35,7 @@ public static class RunsCommand
             var run = context.Runs(settings).Find(parse.GetValue(id))
                 ?? throw new ReportEngineException($"There is no run {parse.GetValue(id)} in {settings.ConnectionString}.");
             var archive = context.ReportArchive(parse);
-            foreach (var (name, value) in Fields(run, archive))
+            foreach (var (name, value) in Fields(run, archive).Where(f => f.Item2 is not null))
             {
                 context.Output.WriteLine($"{name + ":",-18}{value}");
             }
