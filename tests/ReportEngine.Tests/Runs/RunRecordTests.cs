@@ -5,7 +5,7 @@ using ReportEngine.Tests.Worker;
 namespace ReportEngine.Tests.Runs;
 
 /// <summary>`run`, `runs` and `archive verify` in-process, without a worker, on a copy of the demo database.</summary>
-[Collection(WorkerCollection.Name)]
+[Collection(WorkerGroup.Name)]
 public sealed class RunRecordTests(WorkerFixture fixture) : IDisposable
 {
     private readonly WorkerFolder _folder = new(fixture);

@@ -5,7 +5,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Worker;
 
 /// <summary>The real worker, in a child process, against a SQLite job store on disk.</summary>
-[Collection(WorkerCollection.Name)]
+[Collection(WorkerGroup.Name)]
 public sealed class ScheduledRunTests(WorkerFixture fixture) : IDisposable
 {
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(30);

@@ -42,7 +42,7 @@ public sealed class WorkerFixture : IDisposable
 }
 
 [CollectionDefinition(Name)]
-public sealed class WorkerCollection : ICollectionFixture<WorkerFixture>
+public sealed class WorkerGroup : ICollectionFixture<WorkerFixture>
 {
     public const string Name = "worker";
 }

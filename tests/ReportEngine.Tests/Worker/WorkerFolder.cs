@@ -17,9 +17,9 @@ public sealed class WorkerFolder : IDisposable
     public WorkerFolder(WorkerFixture fixture)
     {
         Database = fixture.CopyInto(_folder.Path);
-        Directory.CreateDirectory(Path.Combine(_folder.Path, "config"));
+        Directory.CreateDirectory(System.IO.Path.Combine(_folder.Path, "config"));
         Runs = new RunStore(Database, TimeProvider.System);
-        Archive = new ReportArchive(Path.Combine(_folder.Path, "archive"));
+        Archive = new ReportArchive(System.IO.Path.Combine(_folder.Path, "archive"));
     }
 
     public string Path => _folder.Path;

@@ -4,7 +4,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Worker;
 
 /// <summary>The worker process as an operator meets it: its settings, SIGTERM, and `run` while it serves.</summary>
-[Collection(WorkerCollection.Name)]
+[Collection(WorkerGroup.Name)]
 public sealed class WorkerHostTests(WorkerFixture fixture) : IDisposable
 {
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(30);
