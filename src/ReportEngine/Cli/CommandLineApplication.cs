@@ -32,6 +32,7 @@ public static class CommandLineApplication
         root.Options.Add(archive);
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(TemplatesCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(ArchiveCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));

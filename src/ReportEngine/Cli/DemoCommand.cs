@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using ReportEngine.Data;
 using ReportEngine.Data.Demo;
 using ReportEngine.Reports;
@@ -27,9 +26,17 @@ public static class DemoCommand
             var file = Path.GetFullPath(parse.GetValue(context.Database) ?? Path.Combine(directory, "demo.db"));
             var settings = context.Settings(parse);
 
-            var watch = Stopwatch.StartNew();
+            if (!DemoMarker.MayReplace(file))
+            {
+                throw new ReportEngineException(
+                    $"{file} exists and is not a demo database made by this command; it is left untouched. Choose another --db or --out.");
+            }
+
             var summary = DemoDataset.Create(file, overwrite: true);
-            context.Output.WriteLine($"demo database {file}: {summary} ({watch.Elapsed.TotalSeconds:0.0} s)");
+            DemoMarker.Mark(file);
+            context.Output.WriteLine(
+                $"demo database {file}: {summary.Organizations:N0} organisations, {summary.Members:N0} members, " +
+                $"{summary.Committees:N0} committees ({summary.Elapsed.TotalSeconds:0.0} s)");
 
             using var connection = ReportsDatabase.OpenForReports(file);
             var runner = new ReportRunner(settings.TemplatesPath, context.Clock, TimeSpan.FromSeconds(60));

@@ -6,7 +6,7 @@ namespace ReportEngine.Configuration;
 /// The settings every verb needs, read from config/appsettings.json and then the environment
 /// (ConnectionStrings__Reports, Templates__Path, Output__Path), with relative paths resolved once here.
 /// </summary>
-internal sealed record ReportEngineSettings(string ConnectionString, string TemplatesPath, string OutputPath)
+public sealed record ReportEngineSettings(string ConnectionString, string TemplatesPath, string OutputPath)
 {
     public const string ConnectionStringKey = "ConnectionStrings:Reports";
     public const string DefaultConnectionString = "Data Source=data/reports.db";

@@ -28,13 +28,16 @@ internal static class Blocks
             case "table":
                 TableBlock.Compose(container, block, composer, where);
                 break;
+            case "chart":
+                ChartBlock.Compose(container, block, composer, where);
+                break;
             case "page-break":
                 container.PageBreak();
                 break;
             case "cover":
                 throw composer.Problem(where, "a cover block must come before every other block.");
             default:
-                throw composer.Problem(where, $"unknown block type \"{block.Type}\" (use cover, heading, paragraph, key-figures, table or page-break).");
+                throw composer.Problem(where, $"unknown block type \"{block.Type}\" (use cover, heading, paragraph, key-figures, table, chart or page-break).");
         }
     }
 

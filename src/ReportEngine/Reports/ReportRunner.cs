@@ -30,7 +30,7 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         }
 
         var parameters = new ParameterResolver(clock).Resolve(template, request.Parameters);
-        CheckLocalitiesExist(template, parameters, connection);
+        CheckLookupsExist(template, parameters, connection);
         return new PreparedReport(template, request.Language, parameters);
     }
 
@@ -88,15 +88,21 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         return rendered;
     }
 
-    private static void CheckLocalitiesExist(ReportTemplate template, IReadOnlyDictionary<string, object> parameters, DbConnection connection)
+    /// <summary>Parameters of a lookup type must name a row that exists; the SQL is fixed per type, the code bound.</summary>
+    private static void CheckLookupsExist(ReportTemplate template, IReadOnlyDictionary<string, object> parameters, DbConnection connection)
     {
-        foreach (var (name, definition) in template.Definition.Parameters.Where(p => p.Value.Type == "locality"))
+        foreach (var (name, definition) in template.Definition.Parameters)
         {
-            var code = (string)parameters[name];
-            var exists = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM localities WHERE code = @code", new { code }) > 0;
-            if (!exists)
+            var sql = definition.Type switch
             {
-                throw new ReportEngineException($"Parameter \"{name}\": there is no locality with the code \"{code}\".");
+                "locality" => "SELECT COUNT(*) FROM localities WHERE code = @code",
+                "organization" => "SELECT COUNT(*) FROM organizations WHERE code = @code",
+                _ => null,
+            };
+            var code = parameters[name];
+            if (sql is not null && connection.ExecuteScalar<long>(sql, new { code }) == 0)
+            {
+                throw new ReportEngineException($"Parameter \"{name}\": there is no {definition.Type} with the code \"{code}\".");
             }
         }
     }

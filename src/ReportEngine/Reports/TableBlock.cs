@@ -63,7 +63,12 @@ internal static class TableBlock
                         cell = cell.Background(ZebraBackground);
                     }
 
-                    Align(cell.Padding(4), column).Text(CellFormatter.Format(rows[r].GetValueOrDefault(column.Field), column, composer)).FontSize(8.5f);
+                    var value = rows[r].GetValueOrDefault(column.Field);
+                    var text = Align(cell.Padding(4), column).Text(CellFormatter.Format(value, column, composer)).FontSize(8.5f);
+                    if (value is not null && column.Colors.TryGetValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, out var color))
+                    {
+                        text.FontColor(Color.FromHex(color)).Bold();
+                    }
                 }
             }
 

@@ -26,6 +26,21 @@ public sealed class BlockDefinition
 
     public List<ColumnDefinition> Columns { get; set; } = [];
 
+    /// <summary>For charts: bar, stacked-bar, line or pie.</summary>
+    public string? Chart { get; set; }
+
+    /// <summary>For charts: the column whose values name the categories (x axis, pie slices).</summary>
+    public string? Category { get; set; }
+
+    /// <summary>For charts: the strings section translating category values (like a label column's labels).</summary>
+    public string? Labels { get; set; }
+
+    /// <summary>For charts: the numeric columns drawn, each with its Liquid legend label.</summary>
+    public List<SeriesDefinition> Series { get; set; } = [];
+
+    /// <summary>For charts: height in points.</summary>
+    public float Height { get; set; } = 220;
+
     /// <summary>Liquid label of a totals row summing the numeric columns marked total: true.</summary>
     public string? Totals { get; set; }
 }
@@ -61,4 +76,17 @@ public sealed class ColumnDefinition
     public string? Align { get; set; }
 
     public bool Total { get; set; }
+
+    /// <summary>Text colour by the cell's raw value, e.g. { not_achieved: "#C00000" } (conditional style).</summary>
+    public Dictionary<string, string> Colors { get; set; } = [];
+}
+
+public sealed class SeriesDefinition
+{
+    public string Field { get; set; } = "";
+
+    public string Label { get; set; } = "";
+
+    /// <summary>Hex colour; a palette colour when empty.</summary>
+    public string? Color { get; set; }
 }

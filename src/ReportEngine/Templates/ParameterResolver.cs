@@ -78,6 +78,7 @@ public sealed class ParameterResolver(TimeProvider clock)
                 // Stored dates are ISO text, so the query compares text with text.
                 return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             case "locality":
+            case "organization":
             case "string":
                 if (raw.Length == 0)
                 {
@@ -86,7 +87,7 @@ public sealed class ParameterResolver(TimeProvider clock)
 
                 return raw;
             default:
-                throw new TemplateException(template, $"parameter \"{name}\" has the unknown type \"{definition.Type}\" (use int, date, string or locality).");
+                throw new TemplateException(template, $"parameter \"{name}\" has the unknown type \"{definition.Type}\" (use int, date, string, locality or organization).");
         }
     }
 

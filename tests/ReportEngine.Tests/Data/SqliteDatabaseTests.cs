@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
+using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Data;
 

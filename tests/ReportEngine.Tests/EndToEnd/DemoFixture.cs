@@ -5,7 +5,7 @@ namespace ReportEngine.Tests.EndToEnd;
 /// <summary>Runs `demo --out DIR` once for the tests that read its database and PDFs.</summary>
 public sealed class DemoFixture : IAsyncLifetime
 {
-    private readonly TemporaryDirectory _folder = new();
+    private readonly TempFolder _folder = new();
 
     public string Directory => _folder.Path;
 

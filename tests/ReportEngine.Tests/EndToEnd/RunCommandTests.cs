@@ -8,7 +8,7 @@ public class RunCommandTests(DemoFixture demo)
     [Fact]
     public async Task Run_renders_the_provincial_report_and_prints_its_path()
     {
-        using var output = new TemporaryDirectory();
+        using var output = new TempFolder();
         var run = await CliRun.Invoke("run", "annual-assessment", "--set", "year=2024", "--set", "locality=binh-thuan",
             "--lang", "en", "--out", output.Path, "--db", demo.Database);
         Assert.True(run.ExitCode == 0, run.Error);
@@ -20,7 +20,7 @@ public class RunCommandTests(DemoFixture demo)
     [Fact]
     public async Task A_district_report_counts_only_that_district()
     {
-        using var output = new TemporaryDirectory();
+        using var output = new TempFolder();
         var run = await CliRun.Invoke("run", "annual-assessment", "--set", "year=2024", "--set", "locality=phan-thiet",
             "--out", output.Path, "--db", demo.Database);
         Assert.True(run.ExitCode == 0, run.Error);
@@ -40,7 +40,7 @@ public class RunCommandTests(DemoFixture demo)
     [Fact]
     public async Task A_missing_database_is_a_clear_error_and_creates_nothing()
     {
-        using var folder = new TemporaryDirectory();
+        using var folder = new TempFolder();
         var file = folder.File("absent.db");
         var run = await CliRun.Invoke("run", "annual-assessment", "--db", file);
         Assert.Equal(1, run.ExitCode);

@@ -28,7 +28,7 @@ public class TemplateLoaderTests
     [Fact]
     public void An_unknown_property_is_reported_with_file_and_line()
     {
-        using var folder = new TemporaryDirectory();
+        using var folder = new TempFolder();
         File.WriteAllText(folder.File("template.yaml"), "name: broken\nlayout:\n  - type: heading\n    colour: red\n");
         File.WriteAllText(folder.File("strings.vi.yaml"), "title: x\n");
         var error = Assert.Throws<TemplateException>(() => TemplateLoader.LoadDirectory(folder.Path));
@@ -40,7 +40,7 @@ public class TemplateLoaderTests
     [Fact]
     public void A_query_whose_file_is_missing_is_named()
     {
-        using var folder = new TemporaryDirectory();
+        using var folder = new TempFolder();
         File.WriteAllText(folder.File("template.yaml"), "name: broken\nqueries:\n  summary: { file: queries/nope.sql }\n");
         File.WriteAllText(folder.File("strings.vi.yaml"), "title: x\n");
         var error = Assert.Throws<TemplateException>(() => TemplateLoader.LoadDirectory(folder.Path));

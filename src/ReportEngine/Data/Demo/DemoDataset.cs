@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using ReportEngine.Data.Migrations;
 
@@ -18,9 +17,11 @@ public static class DemoDataset
     /// <summary>
     /// Creates the demo database at <paramref name="dbPath"/>. An existing file is replaced only
     /// when <paramref name="overwrite"/> is true; otherwise a <see cref="ReportEngineException"/> says so.
+    /// The clock only stamps schema_version.applied_at and times the run; the data never reads it.
     /// </summary>
-    public static DemoSummary Create(string dbPath, bool overwrite = false)
+    public static DemoSummary Create(string dbPath, bool overwrite = false, TimeProvider? timeProvider = null)
     {
+        var clock = timeProvider ?? TimeProvider.System;
         ArgumentException.ThrowIfNullOrWhiteSpace(dbPath);
         var fullPath = Path.GetFullPath(dbPath);
         if (File.Exists(fullPath))
@@ -30,20 +31,37 @@ public static class DemoDataset
                 throw new ReportEngineException($"The file {fullPath} already exists. Choose another path, or allow overwriting it.");
             }
 
-            foreach (var file in new[] { fullPath, fullPath + "-wal", fullPath + "-shm" })
-            {
-                File.Delete(file);
-            }
+            DeleteDatabaseFiles(fullPath);
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        using var connection = SqliteDatabase.Open(fullPath);
-        MigrationRunner.Apply(connection);
-        var summary = Generate(connection, fullPath);
+        var started = clock.GetTimestamp();
+        try
+        {
+            DemoSummary summary;
 
-        // Release the pooled handle so the file is complete (WAL checkpointed) and free to copy.
-        SqliteConnection.ClearPool(connection);
-        return summary with { Elapsed = stopwatch.Elapsed };
+            // Unpooled, so closing it checkpoints the WAL and releases the file: complete and free to copy.
+            using (var connection = SqliteDatabase.Open(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = false }.ToString()))
+            {
+                MigrationRunner.Apply(connection, clock);
+                summary = Generate(connection, fullPath);
+            }
+
+            return summary with { Elapsed = clock.GetElapsedTime(started) };
+        }
+        catch
+        {
+            // Half a demo database is worse than none: the next run would refuse to overwrite it.
+            DeleteDatabaseFiles(fullPath);
+            throw;
+        }
+    }
+
+    private static void DeleteDatabaseFiles(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     private static DemoSummary Generate(SqliteConnection connection, string path)

@@ -102,6 +102,7 @@ public static class MigrationRunner
         }
     }
 
+    /// <summary>A SQLite file's path; a server's address and database name ("tcp://host:5432/reports").</summary>
     private static string DescribeDatabase(DbConnection connection) =>
-        string.IsNullOrEmpty(connection.DataSource) ? connection.Database : connection.DataSource;
+        connection.DataSource.Contains("://", StringComparison.Ordinal) ? $"{connection.DataSource}/{connection.Database}" : connection.DataSource;
 }

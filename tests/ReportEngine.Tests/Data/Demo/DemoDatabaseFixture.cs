@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 using ReportEngine.Data.Demo;
+using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Data.Demo;
 

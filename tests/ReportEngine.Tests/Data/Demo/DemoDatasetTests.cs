@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using ReportEngine.Data;
 using ReportEngine.Data.Demo;
 using Xunit.Abstractions;
 using static ReportEngine.Tests.Data.Demo.DemoDatabaseFixture;
+using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Data.Demo;
 
@@ -12,7 +14,7 @@ namespace ReportEngine.Tests.Data.Demo;
 public sealed class DemoDatasetTests(DemoDatabaseFixture demo, ITestOutputHelper output)
 {
     private static readonly string[] Tables =
-        ["localities", "organizations", "members", "activities", "targets", "eligible_populations", "committees", "committee_recipients"];
+        ["schema_version", "localities", "organizations", "members", "activities", "targets", "eligible_populations", "committees", "committee_recipients"];
 
     [Fact]
     public void Generation_takes_seconds_not_minutes()
@@ -37,9 +39,21 @@ public sealed class DemoDatasetTests(DemoDatabaseFixture demo, ITestOutputHelper
         using var folder = new TempFolder();
         var second = folder.File("again.db");
 
-        DemoDataset.Create(second);
+        DemoDataset.Create(second, timeProvider: new FakeTimeProvider());
 
         Assert.Equal(Fingerprint(demo.Path), Fingerprint(second));
+    }
+
+    [Fact]
+    public void The_clock_stamps_only_the_migration()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("stamped.db");
+
+        DemoDataset.Create(path, timeProvider: new FakeTimeProvider(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero)));
+
+        using var connection = SqliteDatabase.Open(path, readOnly: true);
+        Assert.Equal("2030-01-02T03:04:05Z", connection.ExecuteScalar<string>("SELECT applied_at FROM schema_version WHERE version = 1"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using ReportEngine.Data;
 using ReportEngine.Data.Migrations;
+using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Data.Migrations;
 

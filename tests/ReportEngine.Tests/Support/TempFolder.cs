@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ReportEngine.Tests.Data;
+namespace ReportEngine.Tests.Support;
 
 /// <summary>A folder under the system temp directory, deleted with everything in it on dispose.</summary>
 public sealed class TempFolder : IDisposable

@@ -1,0 +1,80 @@
+using ReportEngine.Layout.Infrastructure;
+
+namespace ReportEngine.Layout.Elements;
+
+/// <summary>Items stacked vertically with spacing; splits between items, or inside an item that can split.</summary>
+internal sealed class ColumnElement : Element, IStateful
+{
+    private int current;
+
+    public List<Element> Items { get; } = [];
+
+    public float Spacing { get; set; }
+
+    public override IEnumerable<Element> Children => Items;
+
+    public void ResetState() => current = 0;
+
+    public override SpacePlan Measure(Size available)
+    {
+        if (current >= Items.Count)
+        {
+            return SpacePlan.Empty();
+        }
+
+        var plan = Plan(available, null);
+        return plan;
+    }
+
+    public override void Draw(Size available) => Plan(available, drawing: true);
+
+    private SpacePlan Plan(Size available, bool? drawing)
+    {
+        var y = 0f;
+        var width = 0f;
+        var placedAny = false;
+        for (var i = current; i < Items.Count; i++)
+        {
+            var gap = placedAny ? Spacing : 0;
+            var room = new Size(available.Width, Math.Max(0, available.Height - y - gap));
+            var plan = Items[i].Measure(room);
+            switch (plan.Kind)
+            {
+                case SpacePlanKind.Empty:
+                    if (drawing == true)
+                    {
+                        current = i + 1;
+                    }
+
+                    continue;
+                case SpacePlanKind.Wrap:
+                    return placedAny ? SpacePlan.Partial(width, y) : SpacePlan.Wrap(plan.Culprit ?? this);
+            }
+
+            y += gap;
+            if (drawing == true)
+            {
+                Canvas.Translate(0, y);
+                Items[i].Draw(new Size(available.Width, plan.Height));
+                Canvas.Translate(0, -y);
+            }
+
+            y += plan.Height;
+            width = Math.Max(width, plan.Width);
+            placedAny = true;
+            if (plan.Kind == SpacePlanKind.Partial)
+            {
+                return SpacePlan.Partial(width, y);
+            }
+
+            if (drawing == true)
+            {
+                current = i + 1;
+            }
+        }
+
+        return placedAny ? SpacePlan.Full(width, y) : SpacePlan.Empty();
+    }
+
+    public override string Describe() => $"Column ({Items.Count} items)";
+}

@@ -1,0 +1,83 @@
+using ReportEngine.Layout.Infrastructure;
+using ReportEngine.Layout.Rendering;
+
+namespace ReportEngine.Layout.Elements;
+
+/// <summary>Walks the element tree: wiring parents, canvas and context before a pass, and resetting progress.</summary>
+internal static class TreeWalker
+{
+    public static void ResetState(Element root, bool stopAtRepeat)
+    {
+        var stack = new Stack<Element>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (element is IStateful stateful)
+            {
+                stateful.ResetState();
+            }
+
+            foreach (var child in element.Children)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>Sets canvas, context and parent links on every element, and resolves inherited text styles.</summary>
+    public static void Attach(Element root, ICanvas canvas, RenderContext context, TextStyle? inherited = null)
+    {
+        var stack = new Stack<(Element Element, TextStyle Style)>();
+        stack.Push((root, inherited ?? TextStyle.Default));
+        while (stack.Count > 0)
+        {
+            var (element, style) = stack.Pop();
+            element.Canvas = canvas;
+            element.Context = context;
+            switch (element)
+            {
+                case PageElement page:
+                    style = page.DefaultStyle.InheritFrom(style);
+                    break;
+                case DefaultTextStyleElement styled:
+                    style = styled.Style.InheritFrom(style);
+                    break;
+                case Text.TextBlockElement text:
+                    text.InheritedStyle = style;
+                    break;
+                case Tables.TableElement table:
+                    table.InheritedStyle = style;
+                    break;
+                case TableOfContentsElement contents:
+                    contents.InheritedStyle = style;
+                    break;
+            }
+
+            foreach (var child in element.Children)
+            {
+                child.Parent = element;
+                stack.Push((child, style));
+            }
+        }
+    }
+
+    /// <summary>"Page 1 content > Column (3 items) > item 2 > Table > row 5 > Text "…"": for layout errors.</summary>
+    public static string PathOf(Element element)
+    {
+        var parts = new List<string>();
+        for (var e = element; e is not null; e = e.Parent)
+        {
+            var label = e.Describe();
+            if (e.Parent is ColumnElement column)
+            {
+                label = $"item {column.Items.IndexOf(e) + 1}: {label}";
+            }
+
+            parts.Add(label);
+        }
+
+        parts.Reverse();
+        return string.Join(" > ", parts);
+    }
+}

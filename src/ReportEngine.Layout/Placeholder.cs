@@ -1,2 +1,0 @@
-namespace ReportEngine.Layout;
-internal static class Placeholder { }

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using ReportEngine.Layout.Fonts;
+using HbBuffer = HarfBuzzSharp.Buffer;
+using HbFeature = HarfBuzzSharp.Feature;
+
+namespace ReportEngine.Layout.Text;
+
+/// <summary>
+/// A piece of text shaped by HarfBuzz, in font units (size independent). The same glyphs and advances are used
+/// to measure and to draw, so what layout measured is exactly what the PDF shows (kerning included).
+/// </summary>
+internal sealed class ShapedText
+{
+    public required ushort[] Glyphs { get; init; }
+    public required int[] Advances { get; init; }
+    public required int[] XOffsets { get; init; }
+    public required int[] YOffsets { get; init; }
+
+    /// <summary>UTF-16 index in the source text where each glyph's cluster starts: safe split points for long words.</summary>
+    public required int[] Clusters { get; init; }
+
+    public required int TotalAdvance { get; init; }
+}
+
+/// <summary>Shapes words against a face, caching results process-wide: reports repeat the same words constantly.</summary>
+internal static class Shaper
+{
+    private const int CacheLimit = 200_000;
+
+    // Ligatures off: "ﬁ" glyphs extract from the PDF as one odd character, which breaks search and copy.
+    private static readonly HbFeature[] Features = [HbFeature.Parse("liga=0"), HbFeature.Parse("clig=0")];
+    private static readonly ConcurrentDictionary<(int FaceId, string Text), ShapedText> Cache = new();
+
+    [ThreadStatic]
+    private static HbBuffer? buffer;
+
+    public static ShapedText Shape(FontFace face, string text)
+    {
+        if (Cache.TryGetValue((face.Id, text), out var cached))
+        {
+            return cached;
+        }
+
+        if (Cache.Count > CacheLimit)
+        {
+            Cache.Clear();
+        }
+
+        var shaped = ShapeUncached(face, text);
+        Cache.TryAdd((face.Id, text), shaped);
+        return shaped;
+    }
+
+    private static ShapedText ShapeUncached(FontFace face, string text)
+    {
+        var buf = buffer ??= new HbBuffer();
+        buf.ClearContents();
+        buf.AddUtf16(text);
+        buf.GuessSegmentProperties();
+        face.HbFont.Shape(buf, Features);
+        var infos = buf.GetGlyphInfoSpan();
+        var positions = buf.GetGlyphPositionSpan();
+        var count = infos.Length;
+        var result = new ShapedText
+        {
+            Glyphs = new ushort[count], Advances = new int[count], XOffsets = new int[count], YOffsets = new int[count],
+            Clusters = new int[count], TotalAdvance = 0,
+        };
+        var total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            result.Glyphs[i] = (ushort)infos[i].Codepoint;
+            result.Clusters[i] = (int)infos[i].Cluster;
+            result.Advances[i] = positions[i].XAdvance;
+            result.XOffsets[i] = positions[i].XOffset;
+            result.YOffsets[i] = positions[i].YOffset;
+            total += positions[i].XAdvance;
+        }
+
+        return new ShapedText
+        {
+            Glyphs = result.Glyphs, Advances = result.Advances, XOffsets = result.XOffsets, YOffsets = result.YOffsets,
+            Clusters = result.Clusters, TotalAdvance = total,
+        };
+    }
+}

@@ -1,0 +1,112 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+
+namespace ReportEngine.Templates.Validation;
+
+/// <summary>
+/// Checks a template folder and reports every problem it finds with file, line and column:
+/// YAML mistakes, unknown block types, blocks naming missing queries, columns no query returns,
+/// Liquid errors, strings missing in a language, parameters without a valid default.
+/// </summary>
+public sealed class TemplateValidator(DbConnection? database)
+{
+    private static readonly Dictionary<string, string[]> RequiredByBlock = new(StringComparer.Ordinal)
+    {
+        ["cover"] = ["title"],
+        ["heading"] = ["text"],
+        ["paragraph"] = ["text"],
+        ["key-figures"] = ["items"],
+        ["table"] = ["query", "columns"],
+        ["chart"] = ["query", "category", "series"],
+        ["page-break"] = [],
+    };
+
+    public IReadOnlyList<TemplateException> Validate(string directory)
+    {
+        ReportTemplate template;
+        try
+        {
+            template = TemplateLoader.LoadDirectory(directory);
+        }
+        catch (TemplateException e)
+        {
+            return [e];
+        }
+
+        var problems = new List<TemplateException>();
+        var definition = new YamlLocator(Path.Combine(directory, TemplateLoader.DefinitionFileName));
+        var parameters = CheckParameters(template, definition, problems);
+        var columns = CheckQueries(template, parameters, problems);
+        var stringKeys = StringsCheck.Run(template, problems);
+        new BlocksCheck(template, definition, columns, stringKeys, problems).Run();
+        return problems;
+    }
+
+    private IReadOnlyDictionary<string, object>? CheckParameters(ReportTemplate template, YamlLocator file, List<TemplateException> problems)
+    {
+        foreach (var (name, parameter) in template.Definition.Parameters)
+        {
+            if (parameter.Type is not ("int" or "date" or "string" or "locality" or "organization"))
+            {
+                problems.Add(file.Problem($"parameter \"{name}\" has the unknown type \"{parameter.Type}\" (use int, date, string, locality or organization).", "parameters", name, "type"));
+            }
+        }
+
+        try
+        {
+            return new ParameterResolver(new FixedClock()).Resolve(template, new Dictionary<string, string>());
+        }
+        catch (ReportEngineException e)
+        {
+            var name = template.Definition.Parameters.Keys.FirstOrDefault(n => e.Message.Contains($"\"{n}\"", StringComparison.Ordinal));
+            problems.Add(file.Problem("parameter without a valid default: " + e.Message, "parameters", name ?? ""));
+            return null;
+        }
+    }
+
+    /// <summary>Result columns per query, read from the database without fetching rows.</summary>
+    private Dictionary<string, IReadOnlySet<string>> CheckQueries(
+        ReportTemplate template, IReadOnlyDictionary<string, object>? parameters, List<TemplateException> problems)
+    {
+        var columns = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        if (database is null || parameters is null)
+        {
+            return columns;
+        }
+
+        foreach (var (name, sql) in template.QuerySql)
+        {
+            try
+            {
+                var arguments = new DynamicParameters();
+                foreach (var (key, value) in parameters)
+                {
+                    arguments.Add(key, value);
+                }
+
+                using var reader = database.ExecuteReader(new CommandDefinition(sql, arguments), CommandBehavior.SchemaOnly);
+                columns[name] = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToHashSet(StringComparer.Ordinal);
+            }
+            catch (DbException e)
+            {
+                problems.Add(new TemplateException(Path.Combine(template.Directory, template.Definition.Queries[name].File), $"query \"{name}\" fails: {e.Message}"));
+            }
+        }
+
+        return columns;
+    }
+
+    internal static IEnumerable<string> Required(string blockType) =>
+        RequiredByBlock.TryGetValue(blockType, out var required) ? required : [];
+
+    internal static bool IsKnownBlock(string blockType) => RequiredByBlock.ContainsKey(blockType);
+
+    internal static IEnumerable<string> KnownBlocks => RequiredByBlock.Keys;
+
+    /// <summary>Defaults are checked as a scheduled run would fill them, on a fixed day.</summary>
+    private sealed class FixedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2025, 1, 15, 0, 0, 0, TimeSpan.Zero);
+    }
+}

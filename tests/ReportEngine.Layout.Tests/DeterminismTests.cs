@@ -1,0 +1,27 @@
+using ReportEngine.Layout.Tests.Support;
+
+namespace ReportEngine.Layout.Tests;
+
+public class DeterminismTests
+{
+    [Fact]
+    public void Rendering_twice_gives_identical_bytes()
+    {
+        var first = SampleDocuments.Table(120).GeneratePdf();
+        var second = SampleDocuments.Table(120).GeneratePdf();
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Sixteen_documents_in_parallel_equal_the_same_rendered_one_by_one()
+    {
+        var sequential = Enumerable.Range(1, 16).Select(i => SampleDocuments.Table(20 * i).GeneratePdf()).ToArray();
+        var parallel = new byte[16][];
+        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2 },
+            i => parallel[i] = SampleDocuments.Table(20 * (i + 1)).GeneratePdf());
+        for (var i = 0; i < 16; i++)
+        {
+            Assert.True(sequential[i].AsSpan().SequenceEqual(parallel[i]), $"document {i + 1} differs");
+        }
+    }
+}
