@@ -12,7 +12,7 @@ namespace ReportEngine.Tests.Worker;
 /// </summary>
 public sealed class WorkerFixture : IDisposable
 {
-    private readonly TemporaryDirectory _folder = new();
+    private readonly TempFolder _folder = new();
 
     public WorkerFixture()
     {

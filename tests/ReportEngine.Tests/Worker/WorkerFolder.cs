@@ -11,7 +11,7 @@ namespace ReportEngine.Tests.Worker;
 /// <summary>One test's world: a working folder with config/schedules.yaml, its own database copy and archive.</summary>
 public sealed class WorkerFolder : IDisposable
 {
-    private readonly TemporaryDirectory _folder = new();
+    private readonly TempFolder _folder = new();
     private readonly List<WorkerProcess> _workers = [];
 
     public WorkerFolder(WorkerFixture fixture)

@@ -70,7 +70,7 @@ public sealed class MigrationRunnerTests : IDisposable
         var error = Assert.Throws<SchemaVersionException>(() => MigrationRunner.Apply(connection));
 
         Assert.Equal(
-            $"The database at {folder.File("reports.db")} has schema version 7, but this ReportEngine knows versions up to 1. "
+            $"The database at {folder.File("reports.db")} has schema version 7, but this ReportEngine knows versions up to {EmbeddedMigrations.Load().Max(m => m.Version)}. "
             + "Upgrade ReportEngine or use a matching database.",
             error.Message);
         Assert.IsAssignableFrom<ReportEngineException>(error);
