@@ -109,14 +109,14 @@ public sealed class MigrationRunnerTests : IDisposable
     }
 
     [Fact]
-    public void The_embedded_initial_schema_creates_the_tables_the_reports_query()
+    public void The_embedded_migrations_create_the_tables_the_reports_query_and_the_run_records()
     {
         MigrationRunner.Apply(connection);
 
         var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 
         Assert.Equal(
-            ["activities", "committee_recipients", "committees", "eligible_populations", "localities", "members", "organizations", "schema_version", "targets"],
+            ["activities", "committee_recipients", "committees", "eligible_populations", "localities", "members", "organizations", "runs", "schema_version", "sqlite_sequence", "targets", "workers"],
             tables);
     }
 
