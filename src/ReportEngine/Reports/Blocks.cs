@@ -16,8 +16,9 @@ internal static class Blocks
         {
             case "heading":
                 var size = block.Level switch { 1 => 15f, 2 => 12.5f, _ => 11f };
-                container.PaddingTop(block.Level == 1 ? 10 : 4)
-                    .Heading(block.Level, composer.Text(block.Text, where + ".text"), s => s.FontSize(size).Bold().FontColor(Accent));
+                // A heading never ends a page: it moves on with what follows when less than this is left.
+                container.EnsureSpace(block.Level == 1 ? 140 : 110).PaddingTop(block.Level == 1 ? 10 : 4)
+                    .Heading(block.Level, composer.Text(block.Text, where + ".text")).FontSize(size).Bold().FontColor(Accent);
                 break;
             case "paragraph":
                 container.Text(composer.Text(block.Text, where + ".text")).LineHeight(1.3f).Justify();
@@ -48,16 +49,16 @@ internal static class Blocks
             column.Spacing(6);
             foreach (var line in block.Lines)
             {
-                column.Item().AlignCenter().Text(composer.Text(line, "cover.lines")).FontSize(11).Bold();
+                column.Item().Text(composer.Text(line, "cover.lines")).FontSize(11).Bold().AlignCenter();
             }
 
             column.Item().Height(180);
-            column.Item().AlignCenter().Text(composer.Text(block.Title, "cover.title")).FontSize(22).Bold().FontColor(Accent);
-            column.Item().AlignCenter().Text(composer.Text(block.Subtitle, "cover.subtitle")).FontSize(14).FontColor(Muted);
+            column.Item().Text(composer.Text(block.Title, "cover.title")).FontSize(22).Bold().FontColor(Accent).AlignCenter();
+            column.Item().Text(composer.Text(block.Subtitle, "cover.subtitle")).FontSize(14).FontColor(Muted).AlignCenter();
             if (block.Text is not null)
             {
                 column.Item().Height(200);
-                column.Item().AlignCenter().Text(composer.Text(block.Text, "cover.text")).FontSize(11);
+                column.Item().Text(composer.Text(block.Text, "cover.text")).FontSize(11).AlignCenter();
             }
         });
     }

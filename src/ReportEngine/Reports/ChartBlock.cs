@@ -67,8 +67,17 @@ internal static class ChartBlock
             {
                 var positions = Enumerable.Range(0, categories.Length).Select(i => (double)i).ToArray();
                 plot.Axes.Bottom.SetTicks(positions, categories);
-                plot.Axes.Bottom.TickLabelStyle.Rotation = categories.Length > 6 ? 30 : 0;
-                plot.Axes.Bottom.TickLabelStyle.Alignment = categories.Length > 6 ? Alignment.MiddleLeft : Alignment.UpperCenter;
+                plot.Axes.Bottom.TickLabelStyle.FontSize = 8;
+                plot.Axes.Left.TickLabelStyle.FontSize = 8;
+                plot.Axes.Bottom.MajorTickStyle.Length = 0;
+                if (categories.Length > 6)
+                {
+                    // Long Vietnamese names do not fit side by side: slant them, anchored at their end.
+                    plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
+                    plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+                    plot.Axes.Bottom.MinimumSize = 60;
+                }
+
                 plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
                 {
                     LabelFormatter = value => value.ToString("N0", culture.Culture),
@@ -79,11 +88,12 @@ internal static class ChartBlock
             if (series.Count > 1 || block.Chart == "pie")
             {
                 plot.ShowLegend(Edge.Right);
+                plot.Legend.FontSize = 8;
             }
 
             if (block.Title is not null)
             {
-                plot.Title(composer.Text(block.Title, where + ".title"));
+                plot.Title(composer.Text(block.Title, where + ".title"), size: 10);
             }
         });
     }

@@ -59,11 +59,12 @@ public sealed class DocumentComposer(ReportTemplate template, LiquidRenderer liq
                 });
                 page.Footer().AlignCenter().Text(t =>
                 {
+                    t.DefaultTextStyle(s => s.FontSize(8));
                     t.Span(Text("{{ t.page }}", "footer") + " ");
                     t.CurrentPageNumber();
                     t.Span(" / ");
                     t.TotalPages();
-                }).FontSize(8);
+                });
             });
         });
     }

@@ -20,7 +20,7 @@ public sealed class QueryExecutor(DbConnection connection, TimeSpan timeLimit)
         try
         {
             var command = new CommandDefinition(sql, arguments, commandTimeout: (int)Math.Ceiling(timeLimit.TotalSeconds));
-            return connection.Query(command)
+            return connection.Query<dynamic>(command)
                 .Cast<IDictionary<string, object?>>()
                 .Select(row => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(row, StringComparer.Ordinal))
                 .ToList();

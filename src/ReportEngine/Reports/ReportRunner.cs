@@ -43,6 +43,9 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         var liquid = new LiquidRenderer(culture);
         liquid.Set("p", parameters);
         liquid.Set("q", results);
+
+        // A string may use another string (t.resolution inside a sentence); it sees that string as written.
+        liquid.Set("t", strings);
         liquid.Set("t", RenderStrings(strings, liquid, Path.Combine(template.Directory, $"strings.{language}.yaml"), ""));
 
         var document = new DocumentComposer(template, liquid, results).Compose(DocumentDate(parameters));
@@ -59,12 +62,12 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         foreach (var (name, query) in template.Definition.Queries)
         {
             var rows = executor.Execute(name, template.QuerySql[name], parameters);
-            if (query.Single && rows.Count != 1)
+            if (query.SingleRow && rows.Count != 1)
             {
                 throw new ReportEngineException($"Query \"{name}\" of template \"{template.Name}\" must return one row but returned {rows.Count}.");
             }
 
-            results[name] = query.Single ? rows[0] : rows;
+            results[name] = query.SingleRow ? rows[0] : rows;
         }
 
         return results;
@@ -118,8 +121,14 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
     internal static string FileName(string template, IReadOnlyDictionary<string, object> parameters, string language)
     {
         var parts = new List<string> { template };
-        parts.AddRange(parameters.Where(p => p.Key is "locality" or "year" or "organization")
-            .Select(p => Convert.ToString(p.Value, CultureInfo.InvariantCulture)!));
+        foreach (var key in new[] { "organization", "locality", "year" })
+        {
+            if (parameters.TryGetValue(key, out var value))
+            {
+                parts.Add(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+            }
+        }
+
         parts.Add(language);
         return string.Join('-', parts) + ".pdf";
     }

@@ -28,17 +28,18 @@ internal static class TableBlock
 
         container.Table(table =>
         {
+            table.CellPadding(4, 2.5f).HeaderBackground(HeaderBackground).ZebraRows(ZebraBackground);
             table.ColumnsDefinition(columns =>
             {
                 foreach (var column in block.Columns)
                 {
-                    if (column.Width > 0)
+                    if (column.Points is { } points)
                     {
-                        columns.RelativeColumn(column.Width);
+                        columns.ConstantColumn(points);
                     }
                     else
                     {
-                        columns.ConstantColumn(60);
+                        columns.RelativeColumn(column.Width);
                     }
                 }
             });
@@ -48,7 +49,7 @@ internal static class TableBlock
                 for (var i = 0; i < block.Columns.Count; i++)
                 {
                     var column = block.Columns[i];
-                    Align(header.Cell().Background(HeaderBackground).Padding(4), column)
+                    Align(header.Cell(), column)
                         .Text(composer.Text(column.Header, $"{where}.columns[{i}].header")).Bold().FontColor(Colors.White).FontSize(8.5f);
                 }
             });
@@ -57,14 +58,8 @@ internal static class TableBlock
             {
                 foreach (var column in block.Columns)
                 {
-                    var cell = table.Cell();
-                    if (r % 2 == 1)
-                    {
-                        cell = cell.Background(ZebraBackground);
-                    }
-
                     var value = rows[r].GetValueOrDefault(column.Field);
-                    var text = Align(cell.Padding(4), column).Text(CellFormatter.Format(value, column, composer)).FontSize(8.5f);
+                    var text = Align(table.Cell(), column).Text(CellFormatter.Format(value, column, composer)).FontSize(8.5f);
                     if (value is not null && column.Colors.TryGetValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, out var color))
                     {
                         text.FontColor(Color.FromHex(color)).Bold();
@@ -80,7 +75,7 @@ internal static class TableBlock
                     var text = i == 0
                         ? composer.Text(block.Totals, where + ".totals")
                         : column.Total ? CellFormatter.Format(rows.Sum(row => Convert.ToDecimal(row[column.Field] ?? 0m, System.Globalization.CultureInfo.InvariantCulture)), column, composer) : "";
-                    Align(table.Cell().Background(TotalsBackground).Padding(4), column).Text(text).Bold().FontSize(8.5f);
+                    Align(table.Cell().Background(TotalsBackground), column).Text(text).Bold().FontSize(8.5f);
                 }
             }
         });

@@ -69,8 +69,11 @@ public sealed class ColumnDefinition
 
     public int Decimals { get; set; }
 
-    /// <summary>Relative width; 0 means sized to the content.</summary>
+    /// <summary>Relative width: a share of what is left after the fixed-width columns.</summary>
     public float Width { get; set; } = 1;
+
+    /// <summary>Fixed width in points; wins over width.</summary>
+    public float? Points { get; set; }
 
     /// <summary>left, center or right. Numbers default to right.</summary>
     public string? Align { get; set; }

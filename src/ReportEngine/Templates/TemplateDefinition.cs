@@ -41,7 +41,8 @@ public sealed class QueryDefinition
     public string File { get; set; } = "";
 
     /// <summary>True when the query returns exactly one row, exposed as an object rather than a list.</summary>
-    public bool Single { get; set; }
+    [YamlDotNet.Serialization.YamlMember(Alias = "single")]
+    public bool SingleRow { get; set; }
 }
 
 public sealed class PageDefinition

@@ -21,7 +21,7 @@ public static class TemplateLoader
         if (!File.Exists(Path.Combine(directory, DefinitionFileName)))
         {
             var known = System.IO.Directory.Exists(templatesRoot)
-                ? System.IO.Directory.GetDirectories(templatesRoot).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+                ? System.IO.Directory.GetDirectories(templatesRoot).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()
                 : [];
             throw new ReportEngineException(
                 $"There is no template \"{name}\" in {templatesRoot} (templates found: {string.Join(", ", known)}).");

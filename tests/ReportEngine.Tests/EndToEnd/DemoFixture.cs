@@ -3,7 +3,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.EndToEnd;
 
 /// <summary>Runs `demo --out DIR` once for the tests that read its database and PDFs.</summary>
-public sealed class DemoFixture : IAsyncLifetime
+public sealed class DemoFixture : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder _folder = new();
 
@@ -19,13 +19,15 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _folder.Dispose();
+        Dispose();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _folder.Dispose();
 }
 
 [CollectionDefinition(Name)]
-public sealed class DemoCollection : ICollectionFixture<DemoFixture>
+public sealed class DemoGroup : ICollectionFixture<DemoFixture>
 {
     public const string Name = "demo";
 }

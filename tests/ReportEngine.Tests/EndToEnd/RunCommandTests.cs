@@ -2,7 +2,7 @@ using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.EndToEnd;
 
-[Collection(DemoCollection.Name)]
+[Collection(DemoGroup.Name)]
 public class RunCommandTests(DemoFixture demo)
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace ReportEngine.Tests.Support;
 /// <summary>Reads a PDF back the two ways a reader would: PdfPig per page, and poppler's pdftotext.</summary>
 public static class PdfText
 {
+    /// <summary>Words of each page joined by spaces (Polish groups thousands with a no-break space, read as a space).</summary>
     public static IReadOnlyList<string> Pages(string path)
     {
         using var document = PdfDocument.Open(path);

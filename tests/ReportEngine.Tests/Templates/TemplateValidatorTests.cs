@@ -6,7 +6,7 @@ using ReportEngine.Tests.Support;
 namespace ReportEngine.Tests.Templates;
 
 /// <summary>Each folder under Templates/Broken seeds one mistake into a copy of a small valid template.</summary>
-[Collection(DemoCollection.Name)]
+[Collection(DemoGroup.Name)]
 public class TemplateValidatorTests(DemoFixture demo)
 {
     private static string Fixture(string name) => Path.Combine(RepositoryPaths.Root, "tests", "ReportEngine.Tests", "Templates", "Broken", name);

@@ -43,7 +43,7 @@ public sealed class TemplateValidator(DbConnection? database)
         return problems;
     }
 
-    private IReadOnlyDictionary<string, object>? CheckParameters(ReportTemplate template, YamlLocator file, List<TemplateException> problems)
+    private static IReadOnlyDictionary<string, object>? CheckParameters(ReportTemplate template, YamlLocator file, List<TemplateException> problems)
     {
         foreach (var (name, parameter) in template.Definition.Parameters)
         {
