@@ -23,7 +23,7 @@ public static class RunCommand
         var set = new Option<string[]>("--set") { Description = "A parameter value as name=value (repeat for more), e.g. --set year=2024 --set locality=binh-thuan." };
         var language = new Option<string>("--lang") { Description = "Report language: vi (default), en or pl.", DefaultValueFactory = _ => "vi" };
         language.AcceptOnlyFromAmong("vi", "en", "pl");
-        var output = new Option<string?>("--out") { Description = "Also copy the PDF into this folder, named <template>-<locality>-<year>-<lang>.pdf." };
+        var output = new Option<string?>("--out") { Description = "Also copy the archived PDF into this folder, named <template>-[<organization>-]<locality>-<year>-<lang>.pdf." };
 
         var command = new Command("run", "Render one report now, record the run, archive the PDF and print the archived file's path.")
         {
@@ -52,9 +52,10 @@ public static class RunCommand
                 QueuedAt = RunStore.Timestamp(context.Clock.GetUtcNow()),
             });
 
+            var executor = new RunExecutor(settings, archive, runs);
             var run = runs.LiveWorkers(WorkerSilence).Count == 0
-                ? await new RunExecutor(settings, archive, runs).ExecuteAsync(id, cancellation)
-                : await WaitForWorker(runs, id, cancellation);
+                ? await executor.ExecuteAsync(id, cancellation)
+                : await WaitForWorker(runs, executor, id, cancellation);
 
             if (run.Status == RunStatus.Succeeded)
             {
@@ -79,12 +80,27 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>Follows the run the worker executes, and the run that redoes it if the worker was interrupted.</summary>
-    private static async Task<RunRecord> WaitForWorker(RunStore runs, long id, CancellationToken cancellation)
+    /// <summary>
+    /// Follows the run the worker executes, and the run that redoes it if the worker was interrupted.
+    /// Should the worker go silent before taking the run, it is rendered here (starting a run is
+    /// guarded by its status, so it cannot happen twice).
+    /// </summary>
+    private static async Task<RunRecord> WaitForWorker(RunStore runs, RunExecutor executor, long id, CancellationToken cancellation)
     {
         while (true)
         {
             var run = runs.Find(id)!;
+            if (run.Status == RunStatus.Queued && runs.LiveWorkers(WorkerSilence).Count == 0)
+            {
+                var here = await executor.ExecuteAsync(id, cancellation);
+                if (here.IsFinished)
+                {
+                    return here;
+                }
+
+                continue; // the worker took it after all
+            }
+
             if (run.IsFinished)
             {
                 if (run.Status == RunStatus.Interrupted && runs.RecoveredBy(id) is { } again)
