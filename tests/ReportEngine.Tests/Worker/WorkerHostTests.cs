@@ -65,5 +65,38 @@ public sealed class WorkerHostTests(WorkerFixture fixture) : IDisposable
         Assert.Equal(RunStatus.Succeeded, _folder.Runs.Find(running.Id)!.Status);
     }
 
+    [Fact]
+    public async Task A_run_still_going_when_the_grace_period_ends_is_interrupted_and_done_again_at_the_next_start()
+    {
+        var due = WorkerFolder.SecondsAhead(8);
+        _folder.WriteSchedules($"""
+            schedules:
+              - id: too-slow
+                template: annual-assessment
+                parameters: {"{"} year: "2024", locality: ham-thuan-nam {"}"}
+                cron: "{WorkerFolder.CronAt(due)}"
+            """);
+        RunRecord cut;
+        using (var before = _folder.StartWorker(new Dictionary<string, string>
+        {
+            ["REPORTENGINE_TEST_DELAY_BEFORE_ARCHIVE_MS"] = "600000",
+            ["Worker__GracePeriod"] = "00:00:02",
+        }))
+        {
+            var running = await Poll.Until(() => _folder.RunsOf("too-slow").FirstOrDefault(r => r.Status == RunStatus.Running), Startup + TimeSpan.FromSeconds(8), () => before.Output);
+            await before.Terminate(TimeSpan.FromSeconds(30));
+            cut = _folder.Runs.Find(running.Id)!;
+        }
+
+        Assert.Equal(RunStatus.Interrupted, cut.Status);
+        Assert.Contains("grace period", cut.Error, StringComparison.Ordinal);
+        Assert.Empty(_folder.Archive.Files());
+
+        using var after = _folder.StartWorker();
+        var again = await Poll.Until(() => _folder.Runs.RecoveredBy(cut.Id) is { IsFinished: true } r ? r : null, Startup, () => after.Output);
+        Assert.Equal(RunStatus.Succeeded, again.Status);
+        Assert.Equal(cut.ScheduledFor, again.ScheduledFor);
+    }
+
     public void Dispose() => _folder.Dispose();
 }
