@@ -1,21 +1,38 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using ReportEngine.Archive;
 using ReportEngine.Configuration;
+using ReportEngine.Runs;
 
 namespace ReportEngine.Cli;
 
 /// <summary>What every verb shares: the global options, the output writer and the clock.</summary>
-public sealed class CliContext(Option<string?> database, TextWriter output, TimeProvider clock)
+public sealed class CliContext(Option<string?> database, Option<string?> archive, TextWriter output, TextWriter error, TimeProvider clock)
 {
     public Option<string?> Database { get; } = database;
 
+    public Option<string?> Archive { get; } = archive;
+
     public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
 
     public TimeProvider Clock { get; } = clock;
 
-    public ReportEngineSettings Settings(ParseResult parse)
+    public static string WorkingDirectory => Directory.GetCurrentDirectory();
+
+    public static IConfigurationRoot Configuration() => ReportEngineSettings.BuildConfiguration(WorkingDirectory);
+
+    internal ReportEngineSettings Settings(ParseResult parse) =>
+        ReportEngineSettings.Load(Configuration(), WorkingDirectory, parse.GetValue(Database));
+
+    /// <summary>The archive named by --archive, or the setting Archive:Path.</summary>
+    internal ReportArchive ReportArchive(ParseResult parse)
     {
-        var workingDirectory = Directory.GetCurrentDirectory();
-        var configuration = ReportEngineSettings.BuildConfiguration(workingDirectory);
-        return ReportEngineSettings.Load(configuration, workingDirectory, parse.GetValue(Database));
+        var path = parse.GetValue(Archive)
+            ?? OptionsReader.Read(Configuration(), ArchiveOptions.Section, new ArchiveOptionsValidator()).Path;
+        return new ReportArchive(Path.GetFullPath(path, WorkingDirectory));
     }
+
+    internal RunStore Runs(ReportEngineSettings settings) => new(settings.ConnectionString, Clock);
 }

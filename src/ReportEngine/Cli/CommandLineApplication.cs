@@ -20,16 +20,35 @@ public static class CommandLineApplication
             Recursive = true,
         };
 
-        var context = new CliContext(database, output, TimeProvider.System);
+        var archive = new Option<string?>("--archive")
+        {
+            Description = "The archive folder to use instead of the setting Archive:Path.",
+            Recursive = true,
+        };
+
+        var context = new CliContext(database, archive, output, error, TimeProvider.System);
         var root = new RootCommand("ReportEngine: scheduled, audited PDF reports on mass organisations.");
         root.Options.Add(database);
+        root.Options.Add(archive);
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(TemplatesCommand.Create(context));
+        root.Subcommands.Add(RunsCommand.Create(context));
+        root.Subcommands.Add(ArchiveCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
 
         try
         {
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            var configuration = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                // Our own errors reach the catch below as one line, not System.CommandLine's stack trace.
+                EnableDefaultExceptionHandler = false,
+                // SIGTERM and Ctrl+C belong to the worker's host, which lets a running report finish
+                // within Worker:GracePeriod; System.CommandLine would end the process after 2 s.
+                ProcessTerminationTimeout = null,
+            };
             return await root.Parse(args).InvokeAsync(configuration);
         }
         catch (ReportEngineException e)

@@ -1,34 +1,118 @@
 using System.CommandLine;
+using ReportEngine.Archive;
 using ReportEngine.Data;
 using ReportEngine.Reports;
+using ReportEngine.Runs;
 
 namespace ReportEngine.Cli;
 
-/// <summary>run &lt;template&gt; --set name=value ... [--lang vi|en|pl] [--out DIR]: renders one report now.</summary>
+/// <summary>
+/// run &lt;template&gt; --set name=value ... [--lang vi|en|pl] [--out DIR]: renders one report now, records it
+/// as a run and archives the PDF. Prints the archived PDF's path, then `run &lt;id&gt;: &lt;status&gt;`.
+/// A request that cannot be a report (unknown template, bad parameter, unknown locality) is refused
+/// before anything is recorded. While a worker serves the same database, the run is queued for it.
+/// </summary>
 public static class RunCommand
 {
+    /// <summary>A worker that has not said it is alive for this long is taken as gone.</summary>
+    private static readonly TimeSpan WorkerSilence = TimeSpan.FromSeconds(15);
+
     public static Command Create(CliContext context)
     {
         var template = new Argument<string>("template") { Description = "The template's folder name under templates/, e.g. annual-assessment." };
         var set = new Option<string[]>("--set") { Description = "A parameter value as name=value (repeat for more), e.g. --set year=2024 --set locality=binh-thuan." };
         var language = new Option<string>("--lang") { Description = "Report language: vi (default), en or pl.", DefaultValueFactory = _ => "vi" };
         language.AcceptOnlyFromAmong("vi", "en", "pl");
-        var output = new Option<string?>("--out") { Description = "Folder for the PDF (default: the setting Output:Path, out/)." };
+        var output = new Option<string?>("--out") { Description = "Also copy the archived PDF into this folder, named <template>-[<organization>-]<locality>-<year>-<lang>.pdf." };
 
-        var command = new Command("run", "Render one report now against the configured database and print the PDF's path.")
+        var command = new Command("run", "Render one report now, record the run, archive the PDF and print the archived file's path.")
         {
             template, set, language, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellation) =>
         {
             var settings = context.Settings(parse);
+            var archive = context.ReportArchive(parse);
             var request = new ReportRequest(parse.GetValue(template)!, ParameterAssignments.Parse(parse.GetValue(set)), parse.GetValue(language)!);
-            using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
-            var runner = new ReportRunner(settings.TemplatesPath, context.Clock, TimeSpan.FromSeconds(60));
-            var report = runner.Render(request, connection, Path.GetFullPath(parse.GetValue(output) ?? settings.OutputPath));
-            context.Output.WriteLine(report.Path);
-            return 0;
+            PreparedReport prepared;
+            using (var connection = ReportsDatabase.OpenForReports(settings.ConnectionString))
+            {
+                prepared = new ReportRunner(settings.TemplatesPath, context.Clock, TimeSpan.FromSeconds(60)).Prepare(request, connection);
+            }
+
+            var runs = context.Runs(settings);
+            var id = runs.Queue(new RunRecord
+            {
+                Template = prepared.Template.Name,
+                Language = request.Language,
+                Parameters = RunParameters.Format(request.Parameters),
+                Trigger = RunTrigger.CommandLine,
+                RequestedBy = Environment.UserName,
+                Status = RunStatus.Queued,
+                QueuedAt = RunStore.Timestamp(context.Clock.GetUtcNow()),
+            });
+
+            var executor = new RunExecutor(settings, archive, runs);
+            var run = runs.LiveWorkers(WorkerSilence).Count == 0
+                ? await executor.ExecuteAsync(id, cancellation)
+                : await WaitForWorker(runs, executor, id, cancellation);
+
+            if (run.Status == RunStatus.Succeeded)
+            {
+                var archived = archive.FullPath(run.ArchivePath!);
+                if (parse.GetValue(output) is { } folder)
+                {
+                    var copy = Path.Combine(Path.GetFullPath(folder), ReportRunner.FileName(prepared.Template.Name, prepared.Parameters, request.Language));
+                    Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                    File.Copy(archived, copy, overwrite: true);
+                }
+
+                await context.Output.WriteLineAsync(archived);
+            }
+            else
+            {
+                await context.Error.WriteLineAsync($"error: run {run.Id} {run.Status}: {run.Error}");
+            }
+
+            await context.Output.WriteLineAsync($"run {run.Id}: {run.Status}");
+            return run.Status == RunStatus.Succeeded ? 0 : CommandLineApplication.UserError;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Follows the run the worker executes, and the run that redoes it if the worker was interrupted.
+    /// Should the worker go silent before taking the run, it is rendered here (starting a run is
+    /// guarded by its status, so it cannot happen twice).
+    /// </summary>
+    private static async Task<RunRecord> WaitForWorker(RunStore runs, RunExecutor executor, long id, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            var run = runs.Find(id)!;
+            if (run.Status == RunStatus.Queued && runs.LiveWorkers(WorkerSilence).Count == 0)
+            {
+                var here = await executor.ExecuteAsync(id, cancellation);
+                if (here.IsFinished)
+                {
+                    return here;
+                }
+
+                continue; // the worker took it after all
+            }
+
+            if (run.IsFinished)
+            {
+                if (run.Status == RunStatus.Interrupted && runs.RecoveredBy(id) is { } again)
+                {
+                    id = again.Id;
+                    continue;
+                }
+
+                return run;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellation);
+        }
     }
 }

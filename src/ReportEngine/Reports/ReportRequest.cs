@@ -1,3 +1,5 @@
+using ReportEngine.Templates;
+
 namespace ReportEngine.Reports;
 
 /// <summary>What to render: a template, the parameter values given for it, and a language.</summary>
@@ -5,3 +7,6 @@ public sealed record ReportRequest(string Template, IReadOnlyDictionary<string, 
 
 /// <summary>A PDF that was written, with what a run record needs to know about it.</summary>
 public sealed record RenderedReport(string Path, int Pages, long Bytes, IReadOnlyDictionary<string, object> Parameters);
+
+/// <summary>A request checked against its template and the database: the template and the resolved parameters.</summary>
+public sealed record PreparedReport(ReportTemplate Template, string Language, IReadOnlyDictionary<string, object> Parameters);

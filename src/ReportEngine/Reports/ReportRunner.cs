@@ -12,11 +12,18 @@ namespace ReportEngine.Reports;
 /// </summary>
 public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeSpan queryTimeLimit)
 {
-    public RenderedReport Render(ReportRequest request, DbConnection connection, string outputDirectory)
+    public RenderedReport Render(ReportRequest request, DbConnection connection, string outputDirectory) =>
+        Render(Prepare(request, connection), connection, outputDirectory);
+
+    /// <summary>
+    /// Loads the template and resolves the parameters against the database, without rendering:
+    /// every mistake in a request shows here, before a run is recorded for it.
+    /// </summary>
+    public PreparedReport Prepare(ReportRequest request, DbConnection connection)
     {
-        var culture = ReportCulture.For(request.Language);
+        ReportCulture.For(request.Language);
         var template = TemplateLoader.Load(templatesRoot, request.Template);
-        if (!template.Strings.TryGetValue(request.Language, out var strings))
+        if (!template.Strings.ContainsKey(request.Language))
         {
             throw new ReportEngineException(
                 $"Template \"{template.Name}\" has no strings for language \"{request.Language}\" (it has {string.Join(", ", template.Languages)}).");
@@ -24,17 +31,24 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
 
         var parameters = new ParameterResolver(clock).Resolve(template, request.Parameters);
         CheckLookupsExist(template, parameters, connection);
+        return new PreparedReport(template, request.Language, parameters);
+    }
 
+    public RenderedReport Render(PreparedReport prepared, DbConnection connection, string outputDirectory)
+    {
+        var (template, language, parameters) = (prepared.Template, prepared.Language, prepared.Parameters);
+        var culture = ReportCulture.For(language);
+        var strings = template.Strings[language];
         var results = RunQueries(template, parameters, connection);
         var liquid = new LiquidRenderer(culture);
         liquid.Set("p", parameters);
         liquid.Set("q", results);
 
-        liquid.Set("t", new LocalizedStrings(strings, liquid, Path.Combine(template.Directory, $"strings.{request.Language}.yaml")));
+        liquid.Set("t", new LocalizedStrings(strings, liquid, Path.Combine(template.Directory, $"strings.{language}.yaml")));
 
         var document = new DocumentComposer(template, liquid, results).Compose(DocumentDate(parameters));
         Directory.CreateDirectory(outputDirectory);
-        var path = Path.Combine(outputDirectory, FileName(template.Name, parameters, request.Language));
+        var path = Path.Combine(outputDirectory, FileName(template.Name, parameters, language));
         var pages = AtomicFile.Write(path, document.GeneratePdf);
         return new RenderedReport(path, pages, new FileInfo(path).Length, parameters);
     }
@@ -84,7 +98,7 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
     }
 
-    private static string FileName(string template, IReadOnlyDictionary<string, object> parameters, string language)
+    internal static string FileName(string template, IReadOnlyDictionary<string, object> parameters, string language)
     {
         var parts = new List<string> { template };
         foreach (var key in new[] { "organization", "locality", "year" })

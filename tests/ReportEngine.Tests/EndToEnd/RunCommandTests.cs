@@ -9,22 +9,26 @@ public class RunCommandTests(DemoFixture demo)
     public async Task Run_renders_the_provincial_report_and_prints_its_path()
     {
         using var output = new TempFolder();
+        using var archive = new TempFolder();
         var run = await CliRun.Invoke("run", "annual-assessment", "--set", "year=2024", "--set", "locality=binh-thuan",
-            "--lang", "en", "--out", output.Path, "--db", demo.Database);
+            "--lang", "en", "--out", output.Path, "--db", demo.Database, "--archive", archive.Path);
         Assert.True(run.ExitCode == 0, run.Error);
-        var pdf = Assert.Single(run.OutputLines);
-        Assert.StartsWith(output.Path, pdf, StringComparison.Ordinal);
+        var pdf = ArchivedPdf(run);
+        Assert.StartsWith(archive.Path, pdf, StringComparison.Ordinal);
         Assert.Contains("1,392", PdfText.Poppler(pdf), StringComparison.Ordinal);
+        // --out gets a copy of the archived file.
+        var copy = Assert.Single(Directory.GetFiles(output.Path, "*.pdf"));
+        Assert.Equal(await File.ReadAllBytesAsync(pdf), await File.ReadAllBytesAsync(copy));
     }
 
     [Fact]
     public async Task A_district_report_counts_only_that_district()
     {
-        using var output = new TempFolder();
+        using var archive = new TempFolder();
         var run = await CliRun.Invoke("run", "annual-assessment", "--set", "year=2024", "--set", "locality=phan-thiet",
-            "--out", output.Path, "--db", demo.Database);
+            "--db", demo.Database, "--archive", archive.Path);
         Assert.True(run.ExitCode == 0, run.Error);
-        var text = PdfText.Poppler(Assert.Single(run.OutputLines));
+        var text = PdfText.Poppler(ArchivedPdf(run));
         Assert.Contains("Phan Thiết", text, StringComparison.Ordinal);
         Assert.DoesNotContain("1.392 hội quần chúng", text, StringComparison.Ordinal);
     }
@@ -65,11 +69,19 @@ public class RunCommandTests(DemoFixture demo)
     [Fact]
     public async Task Every_verb_has_help()
     {
-        foreach (var verb in new[] { "demo", "run" })
+        foreach (var verb in new[] { "demo", "run", "runs", "archive", "serve" })
         {
             var run = await CliRun.Invoke(verb, "--help");
             Assert.Equal(0, run.ExitCode);
             Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>`run` prints the archived PDF's path, then `run &lt;id&gt;: &lt;status&gt;` as its last line.</summary>
+    private static string ArchivedPdf(CliRun run)
+    {
+        Assert.Equal(2, run.OutputLines.Count);
+        Assert.Matches(@"^run \d+: succeeded$", run.OutputLines[1]);
+        return run.OutputLines[0];
     }
 }

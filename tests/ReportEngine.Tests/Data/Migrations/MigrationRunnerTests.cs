@@ -70,7 +70,7 @@ public sealed class MigrationRunnerTests : IDisposable
         var error = Assert.Throws<SchemaVersionException>(() => MigrationRunner.Apply(connection));
 
         Assert.Equal(
-            $"The database at {folder.File("reports.db")} has schema version 7, but this ReportEngine knows versions up to 1. "
+            $"The database at {folder.File("reports.db")} has schema version 7, but this ReportEngine knows versions up to {EmbeddedMigrations.Load().Max(m => m.Version)}. "
             + "Upgrade ReportEngine or use a matching database.",
             error.Message);
         Assert.IsAssignableFrom<ReportEngineException>(error);
@@ -109,14 +109,14 @@ public sealed class MigrationRunnerTests : IDisposable
     }
 
     [Fact]
-    public void The_embedded_initial_schema_creates_the_tables_the_reports_query()
+    public void The_embedded_migrations_create_the_tables_the_reports_query_and_the_run_records()
     {
         MigrationRunner.Apply(connection);
 
         var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 
         Assert.Equal(
-            ["activities", "committee_recipients", "committees", "eligible_populations", "localities", "members", "organizations", "schema_version", "targets"],
+            ["activities", "committee_recipients", "committees", "eligible_populations", "localities", "members", "organizations", "runs", "schema_version", "sqlite_sequence", "targets", "workers"],
             tables);
     }
 

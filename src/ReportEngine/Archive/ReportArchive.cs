@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace ReportEngine.Archive;
+
+/// <summary>
+/// The archive of every PDF a run produced: &lt;root&gt;/&lt;template&gt;/&lt;year&gt;/&lt;run id&gt;-&lt;locality&gt;-&lt;lang&gt;.pdf.
+/// A PDF is rendered into &lt;root&gt;/.staging/&lt;run id&gt;/ and renamed into place, so the archive holds
+/// whole files only; a name is taken once (the run id is in it) and never overwritten.
+/// </summary>
+public sealed class ReportArchive(string root)
+{
+    public const string StagingFolderName = ".staging";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string StagingFolder(long runId) => Path.Combine(Root, StagingFolderName, runId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The archive name of a run's PDF, relative to the root, with '/' separators.</summary>
+    public static string RelativePath(long runId, string template, string language, IReadOnlyDictionary<string, object> parameters, DateTimeOffset queuedAt)
+    {
+        var year = parameters.TryGetValue("year", out var y) ? Convert.ToString(y, CultureInfo.InvariantCulture)!
+            : parameters.TryGetValue("as_of", out var asOf) ? ((string)asOf)[..4]
+            : queuedAt.Year.ToString(CultureInfo.InvariantCulture);
+        var subject = parameters.TryGetValue("locality", out var locality) ? (string)locality
+            : parameters.TryGetValue("organization", out var organization) ? Convert.ToString(organization, CultureInfo.InvariantCulture)!
+            : "all";
+        return $"{template}/{year}/{runId.ToString(CultureInfo.InvariantCulture)}-{subject}-{language}.pdf";
+    }
+
+    public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>
+    /// Moves a fully written staged file to its archive name and returns its SHA-256 (lower-case hex),
+    /// hashed from the bytes on disk before the move. Refuses to replace an existing file.
+    /// </summary>
+    public string Store(string stagedFile, string relativePath)
+    {
+        var target = FullPath(relativePath);
+        if (File.Exists(target))
+        {
+            throw new IOException($"The archive already holds {target}; archived files are never overwritten.");
+        }
+
+        var hash = Sha256(stagedFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(stagedFile, target, overwrite: false);
+        return hash;
+    }
+
+    public void DeleteStaging(long runId)
+    {
+        var folder = StagingFolder(runId);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Run ids that have a staging folder (left by a run that was killed, or one still running).</summary>
+    public IReadOnlyList<long> StagedRuns()
+    {
+        var staging = Path.Combine(Root, StagingFolderName);
+        return Directory.Exists(staging)
+            ? Directory.GetDirectories(staging)
+                .Select(d => long.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
+                .Where(id => id >= 0)
+                .ToList()
+            : [];
+    }
+
+    /// <summary>Every PDF under the root outside the staging folder, relative with '/' separators.</summary>
+    public IReadOnlyList<string> Files()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return [];
+        }
+
+        var staging = Path.Combine(Root, StagingFolderName) + Path.DirectorySeparatorChar;
+        return Directory.EnumerateFiles(Root, "*.pdf", SearchOption.AllDirectories)
+            .Where(f => !f.StartsWith(staging, StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static string Sha256(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

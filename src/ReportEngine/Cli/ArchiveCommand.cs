@@ -1,0 +1,35 @@
+using System.CommandLine;
+using ReportEngine.Archive;
+
+namespace ReportEngine.Cli;
+
+/// <summary>archive verify: re-hashes every archived PDF; exit code 1 when one is missing or changed.</summary>
+public static class ArchiveCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var verify = new Command("verify", "Re-hash every archived PDF against the SHA-256 its run recorded; exit 1 if one is missing or changed.");
+        verify.SetAction(parse =>
+        {
+            var settings = context.Settings(parse);
+            var archive = context.ReportArchive(parse);
+            var report = new ArchiveVerifier(archive, context.Runs(settings)).Verify();
+            foreach (var problem in report.Problems)
+            {
+                context.Output.WriteLine(problem.Kind == ArchiveProblemKind.Missing
+                    ? $"missing: {archive.FullPath(problem.Path)} (run {problem.RunId})"
+                    : $"changed: {archive.FullPath(problem.Path)} (run {problem.RunId}): recorded sha256 {problem.ExpectedSha256}, now {problem.ActualSha256}");
+            }
+
+            foreach (var file in report.Unrecorded)
+            {
+                context.Output.WriteLine($"not recorded by any run: {archive.FullPath(file)}");
+            }
+
+            var intact = report.Checked - report.Problems.Count;
+            context.Output.WriteLine($"archive {archive.Root}: {report.Checked} files checked, {intact} intact, {report.Problems.Count} missing or changed");
+            return report.IsIntact ? 0 : CommandLineApplication.UserError;
+        });
+        return new Command("archive", "The archive of every PDF a run produced.") { verify };
+    }
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using ReportEngine.Runs;
+
+namespace ReportEngine.Cli;
+
+/// <summary>runs list [--limit N] [--template T] [--status S] | runs show ID: the run records.</summary>
+public static class RunsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var limit = new Option<int>("--limit") { Description = "How many runs to list, latest first.", DefaultValueFactory = _ => 20 };
+        var template = new Option<string?>("--template") { Description = "Only runs of this template." };
+        var status = new Option<string?>("--status") { Description = "Only runs with this status." };
+        status.AcceptOnlyFromAmong(RunStatus.Queued, RunStatus.Running, RunStatus.Succeeded, RunStatus.Failed, RunStatus.Interrupted);
+        var list = new Command("list", "List the latest runs: id, status, template, parameters, trigger and who, when, archived file.") { limit, template, status };
+        list.SetAction(parse =>
+        {
+            var runs = context.Runs(context.Settings(parse));
+            foreach (var run in runs.List(parse.GetValue(limit), parse.GetValue(template), parse.GetValue(status)))
+            {
+                context.Output.WriteLine(string.Join("  ",
+                    run.Id.ToString(CultureInfo.InvariantCulture), run.Status, run.Template, run.Language, RunParameters.Describe(run.Parameters),
+                    $"{run.Trigger}:{run.RequestedBy}", run.FinishedAt ?? run.StartedAt ?? run.QueuedAt, run.ArchivePath ?? "-"));
+            }
+
+            return 0;
+        });
+
+        var id = new Argument<long>("id") { Description = "The run's id, as `run` and `runs list` print it." };
+        var show = new Command("show", "Show everything recorded about one run.") { id };
+        show.SetAction(parse =>
+        {
+            var settings = context.Settings(parse);
+            var run = context.Runs(settings).Find(parse.GetValue(id))
+                ?? throw new ReportEngineException($"There is no run {parse.GetValue(id)} in {settings.ConnectionString}.");
+            var archive = context.ReportArchive(parse);
+            foreach (var (name, value) in Fields(run, archive).Where(f => f.Item2 is not null))
+            {
+                context.Output.WriteLine($"{name + ":",-18}{value}");
+            }
+
+            return 0;
+        });
+
+        return new Command("runs", "The record of every run: list them, or show one.") { list, show };
+    }
+
+    private static IEnumerable<(string, string?)> Fields(RunRecord run, Archive.ReportArchive archive)
+    {
+        yield return ("run", run.Id.ToString(CultureInfo.InvariantCulture));
+        yield return ("status", run.Status);
+        yield return ("template", run.Template);
+        yield return ("template version", run.TemplateVersion);
+        yield return ("language", run.Language);
+        yield return ("parameters", RunParameters.Describe(run.Parameters));
+        yield return ("data as of", run.DataAsOf);
+        yield return ("trigger", run.Trigger);
+        yield return ("requested by", run.RequestedBy);
+        yield return ("schedule", run.ScheduleId is null ? null : $"{run.ScheduleId} (firing of {run.ScheduledFor})");
+        yield return ("recovers run", run.RecoversRunId?.ToString(CultureInfo.InvariantCulture));
+        yield return ("queued", run.QueuedAt);
+        yield return ("started", run.StartedAt);
+        yield return ("finished", run.FinishedAt);
+        yield return ("executed by", run.ExecutedBy);
+        yield return ("pages", run.Pages?.ToString(CultureInfo.InvariantCulture));
+        yield return ("bytes", run.Bytes?.ToString(CultureInfo.InvariantCulture));
+        yield return ("file", run.ArchivePath is null ? null : archive.FullPath(run.ArchivePath));
+        yield return ("sha256", run.Sha256);
+        yield return ("error", run.Error);
+    }
+}

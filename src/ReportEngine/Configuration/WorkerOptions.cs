@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace ReportEngine.Configuration;
+
+/// <summary>Worker: how the serving process runs reports.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    /// <summary>On SIGTERM, how long a running report may take to finish before it is interrupted (and redone at the next start).</summary>
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How late a firing may start and still count as on time. Later than this it is a misfire,
+    /// settled by the schedule's misfire policy (by default: run once as soon as possible).
+    /// </summary>
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the worker looks for on-demand runs queued by `run`, and says it is alive.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Reports rendered at the same time (different schedules; one schedule never runs twice at once).</summary>
+    public int MaxConcurrentRuns { get; set; } = 2;
+}
+
+internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WorkerOptions options)
+    {
+        const string s = WorkerOptions.Section;
+        var problems = new[]
+        {
+            SettingChecks.Between($"{s}:GracePeriod", options.GracePeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(6)),
+            SettingChecks.Between($"{s}:MisfireThreshold", options.MisfireThreshold, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            SettingChecks.Between($"{s}:PollInterval", options.PollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1)),
+            options.MaxConcurrentRuns is < 1 or > 64
+                ? $"The setting {s}:MaxConcurrentRuns must be from 1 to 64; it is {options.MaxConcurrentRuns}."
+                : null,
+        }.OfType<string>().ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ReportEngine.Configuration;
+
+namespace ReportEngine.Hosting;
+
+/// <summary>The Generic Host that `serve` runs: settings, runs and archive, Quartz, systemd integration.</summary>
+internal static class WorkerHost
+{
+    public static IHost Build(IConfiguration configuration, ReportEngineSettings settings, string workingDirectory)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // The configuration is the CLI's (config/appsettings.json, then the environment), not the host's defaults.
+            DisableDefaults = true,
+            ContentRootPath = workingDirectory,
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
+            options.UseUtcTimestamp = true;
+        });
+        builder.Services.AddSystemd();
+
+        var worker = OptionsReader.Read(configuration, WorkerOptions.Section, new WorkerOptionsValidator());
+        builder.Services
+            .AddReportEngineOptions(settings)
+            .AddRunsAndArchive(workingDirectory)
+            .AddReportScheduling(configuration, settings, worker);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+using ReportEngine.Archive;
+using ReportEngine.Configuration;
+using ReportEngine.Data;
+using ReportEngine.Runs;
+using ReportEngine.Scheduling;
+
+namespace ReportEngine.Hosting;
+
+/// <summary>Each capability of the worker registers itself here.</summary>
+internal static class WorkerServiceCollectionExtensions
+{
+    /// <summary>Settings shared with the CLI, and options bound and validated at start (a bad value names its key).</summary>
+    public static IServiceCollection AddReportEngineOptions(this IServiceCollection services, ReportEngineSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<ArchiveOptions, ArchiveOptionsValidator>(ArchiveOptions.Section);
+        services.AddValidatedOptions<SchedulesOptions, SchedulesOptionsValidator>(SchedulesOptions.Section);
+        services.AddValidatedOptions<WorkerOptions, WorkerOptionsValidator>(WorkerOptions.Section);
+        return services;
+    }
+
+    /// <summary>Run records and the archive, as the CLI uses them.</summary>
+    public static IServiceCollection AddRunsAndArchive(this IServiceCollection services, string workingDirectory)
+    {
+        services.AddSingleton(sp => new ReportArchive(Path.GetFullPath(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Path, workingDirectory)));
+        services.AddSingleton(sp => new RunStore(sp.GetRequiredService<ReportEngineSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RunExecutor>();
+        services.AddHostedService<InterruptedRuns>();
+        return services;
+    }
+
+    /// <summary>
+    /// Quartz with a persistent ADO.NET store: SQLite (the reports database's own file, tables QRTZ_*,
+    /// created by Quartz when missing) unless ConnectionStrings:Scheduler names a PostgreSQL server.
+    /// </summary>
+    public static IServiceCollection AddReportScheduling(this IServiceCollection services, IConfiguration configuration, ReportEngineSettings settings, WorkerOptions worker)
+    {
+        services.AddSingleton(sp => new ScheduleLoader(settings.TemplatesPath, settings.ConnectionString,
+            sp.GetRequiredService<IOptions<SchedulesOptions>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<ReportJob>();
+        services.AddHostedService<ScheduleSynchronizer>();
+        services.AddHostedService<OnDemandDispatcher>();
+
+        var scheduler = configuration.GetConnectionString("Scheduler");
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(worker.MaxConcurrentRuns);
+            quartz.UsePersistentStore(store =>
+            {
+                if (!string.IsNullOrWhiteSpace(scheduler) && scheduler.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+                {
+                    store.UsePostgres(scheduler);
+                }
+                else
+                {
+                    var file = ReportsDatabase.SqliteFile(string.IsNullOrWhiteSpace(scheduler) ? settings.ConnectionString : scheduler);
+                    store.UseSqlite(new SqliteConnectionStringBuilder { DataSource = file }.ToString());
+                }
+
+                store.ProvisionSchema();
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(options =>
+                {
+                    options.MisfireThreshold = worker.MisfireThreshold;
+                    // A run the grace period cut short is handed back, and done again at the next start.
+                    options.RecoverFiringsCancelledByShutdown = true;
+                });
+            });
+        });
+
+        // Registered last, so it stops first: running reports finish (or the grace period ends) before the rest stops.
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = worker.GracePeriod);
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using ReportEngine.Archive;
+using ReportEngine.Configuration;
+using ReportEngine.Data;
+using ReportEngine.Reports;
+using ReportEngine.Templates;
+
+namespace ReportEngine.Runs;
+
+/// <summary>
+/// Executes one recorded run, the same way for the command line and for the worker's jobs: marks it
+/// running, renders into the archive's staging folder, renames the PDF into the archive, and records
+/// the result. Parameters relative to "now" are read at the run's reference time (its scheduled fire
+/// time, or when it was queued), never the clock, so redoing a run asks for the same report.
+/// </summary>
+internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive archive, RunStore runs)
+{
+    /// <summary>
+    /// Test-only hook: milliseconds to wait between rendering a PDF and archiving it, so a test can
+    /// kill the process mid-run deterministically. Never set it in production.
+    /// </summary>
+    public const string DelayBeforeArchiveVariable = "REPORTENGINE_TEST_DELAY_BEFORE_ARCHIVE_MS";
+
+    private static readonly TimeSpan QueryTimeLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>This process, as it signs the runs it executes: host:process id.</summary>
+    public static string ProcessName { get; } = $"{Environment.MachineName}:{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
+
+    public async Task<RunRecord> ExecuteAsync(long runId, CancellationToken cancellation)
+    {
+        var run = runs.Find(runId) ?? throw new InvalidOperationException($"There is no run {runId}.");
+        if (!runs.TryStart(runId, ProcessName))
+        {
+            return runs.Find(runId)!;
+        }
+
+        try
+        {
+            var reference = DateTimeOffset.Parse(run.ScheduledFor ?? run.QueuedAt, CultureInfo.InvariantCulture);
+            var runner = new ReportRunner(settings.TemplatesPath, new FixedClock(reference), QueryTimeLimit);
+            using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
+            var prepared = runner.Prepare(new ReportRequest(run.Template, RunParameters.Parse(run.Parameters), run.Language), connection);
+            var asOf = prepared.Parameters.TryGetValue("as_of", out var value) ? value as string : null;
+            runs.RecordResolved(runId, RunParameters.Format(prepared.Parameters), TemplateVersion.Of(prepared.Template.Directory), asOf);
+
+            cancellation.ThrowIfCancellationRequested();
+            var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
+            await TestDelay(cancellation);
+
+            var relative = ReportArchive.RelativePath(runId, prepared.Template.Name, run.Language, prepared.Parameters, reference);
+            var sha256 = archive.Store(rendered.Path, relative);
+            runs.Succeed(runId, rendered.Pages, rendered.Bytes, relative, sha256);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            runs.Interrupt(runId, $"Interrupted: {ProcessName} was stopping and the grace period ran out before the run finished.");
+            throw;
+        }
+#pragma warning disable CA1031 // Any failure of a report is recorded on its run; the worker goes on with the next.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            runs.Fail(runId, Describe(e));
+        }
+        finally
+        {
+            archive.DeleteStaging(runId);
+        }
+
+        return runs.Find(runId)!;
+    }
+
+    /// <summary>The error and each cause under it, one per line; our own errors need no type name.</summary>
+    public static string Describe(Exception error)
+    {
+        var text = new StringBuilder();
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (text.Length > 0)
+            {
+                text.Append("\n  caused by: ");
+            }
+
+            text.Append(e is ReportEngineException ? e.Message : $"{e.GetType().Name}: {e.Message}");
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task TestDelay(CancellationToken cancellation)
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable(DelayBeforeArchiveVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            await Task.Delay(milliseconds, cancellation);
+        }
+    }
+
+    /// <summary>A clock stopped at the run's reference time, for parameter defaults such as previous-year.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

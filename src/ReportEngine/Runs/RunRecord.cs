@@ -1,0 +1,69 @@
+namespace ReportEngine.Runs;
+
+/// <summary>One row of the runs table: what was asked for, by whom, what happened and what it produced.</summary>
+public sealed record RunRecord
+{
+    public long Id { get; init; }
+
+    public required string Template { get; init; }
+
+    public string? TemplateVersion { get; init; }
+
+    public required string Language { get; init; }
+
+    /// <summary>JSON object of parameter values: as requested while queued, as resolved once started.</summary>
+    public required string Parameters { get; init; }
+
+    public required string Trigger { get; init; }
+
+    public required string RequestedBy { get; init; }
+
+    public string? ScheduleId { get; init; }
+
+    public string? ScheduledFor { get; init; }
+
+    public long? RecoversRunId { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string QueuedAt { get; init; }
+
+    public string? StartedAt { get; init; }
+
+    public string? FinishedAt { get; init; }
+
+    public string? ExecutedBy { get; init; }
+
+    public string? Error { get; init; }
+
+    public long? Pages { get; init; }
+
+    public long? Bytes { get; init; }
+
+    public string? DataAsOf { get; init; }
+
+    /// <summary>Relative to the archive root, with '/' separators.</summary>
+    public string? ArchivePath { get; init; }
+
+    public string? Sha256 { get; init; }
+
+    public bool IsFinished => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Interrupted;
+}
+
+/// <summary>The statuses a run passes through: queued → running → succeeded | failed | interrupted.</summary>
+public static class RunStatus
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Interrupted = "interrupted";
+}
+
+/// <summary>What started a run.</summary>
+public static class RunTrigger
+{
+    public const string Schedule = "schedule";
+    public const string CommandLine = "command-line";
+    public const string Recovery = "recovery";
+}

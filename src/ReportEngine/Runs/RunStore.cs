@@ -1,0 +1,149 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ReportEngine.Data;
+
+namespace ReportEngine.Runs;
+
+/// <summary>
+/// The runs table. Every change is one statement on its own connection, so a process killed at
+/// any moment leaves each run in a state it really reached; status changes are guarded by the
+/// status they leave, so two callers cannot both start (or both finish) one run.
+/// </summary>
+public sealed class RunStore(string connectionString, TimeProvider clock)
+{
+    private const string Columns = """
+        id AS Id, template AS Template, template_version AS TemplateVersion, language AS Language,
+        parameters AS Parameters, trigger AS Trigger, requested_by AS RequestedBy, schedule_id AS ScheduleId,
+        scheduled_for AS ScheduledFor, recovers_run_id AS RecoversRunId, status AS Status, queued_at AS QueuedAt,
+        started_at AS StartedAt, finished_at AS FinishedAt, executed_by AS ExecutedBy, error AS Error,
+        pages AS Pages, bytes AS Bytes, data_as_of AS DataAsOf, archive_path AS ArchivePath, sha256 AS Sha256
+        """;
+
+    public string ConnectionString { get; } = connectionString;
+
+    public static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public long Queue(RunRecord run)
+    {
+        using var connection = Open();
+        return connection.ExecuteScalar<long>(
+            """
+            INSERT INTO runs (template, language, parameters, trigger, requested_by, schedule_id, scheduled_for,
+                              recovers_run_id, status, queued_at)
+            VALUES (@Template, @Language, @Parameters, @Trigger, @RequestedBy, @ScheduleId, @ScheduledFor,
+                    @RecoversRunId, 'queued', @QueuedAt)
+            RETURNING id
+            """,
+            run);
+    }
+
+    /// <summary>Moves a queued run to running; false when it was not queued (another firing took it).</summary>
+    public bool TryStart(long id, string executedBy) =>
+        Execute(
+            "UPDATE runs SET status = 'running', started_at = @now, executed_by = @executedBy WHERE id = @id AND status = 'queued'",
+            new { id, executedBy, now = Now() }) == 1;
+
+    public void RecordResolved(long id, string parameters, string templateVersion, string? dataAsOf) =>
+        Execute(
+            "UPDATE runs SET parameters = @parameters, template_version = @templateVersion, data_as_of = @dataAsOf WHERE id = @id",
+            new { id, parameters, templateVersion, dataAsOf });
+
+    public void Succeed(long id, long pages, long bytes, string archivePath, string sha256) =>
+        Execute(
+            """
+            UPDATE runs SET status = 'succeeded', finished_at = @now, pages = @pages, bytes = @bytes,
+                            archive_path = @archivePath, sha256 = @sha256
+            WHERE id = @id AND status = 'running'
+            """,
+            new { id, pages, bytes, archivePath, sha256, now = Now() });
+
+    public void Fail(long id, string error) =>
+        Execute(
+            "UPDATE runs SET status = 'failed', finished_at = @now, error = @error WHERE id = @id AND status IN ('queued', 'running')",
+            new { id, error, now = Now() });
+
+    /// <summary>Marks a run that will not finish as interrupted; false when it had already finished.</summary>
+    public bool Interrupt(long id, string reason) =>
+        Execute(
+            "UPDATE runs SET status = 'interrupted', finished_at = @now, error = @reason WHERE id = @id AND status IN ('queued', 'running')",
+            new { id, reason, now = Now() }) == 1;
+
+    public RunRecord? Find(long id)
+    {
+        using var connection = Open();
+        return connection.QuerySingleOrDefault<RunRecord>($"SELECT {Columns} FROM runs WHERE id = @id", new { id });
+    }
+
+    /// <summary>The latest runs first.</summary>
+    public IReadOnlyList<RunRecord> List(int limit, string? template = null, string? status = null)
+    {
+        using var connection = Open();
+        return connection.Query<RunRecord>(
+            $"""
+            SELECT {Columns} FROM runs
+            WHERE (@template IS NULL OR template = @template) AND (@status IS NULL OR status = @status)
+            ORDER BY id DESC LIMIT @limit
+            """,
+            new { limit, template, status }).AsList();
+    }
+
+    public IReadOnlyList<RunRecord> WithStatus(string status)
+    {
+        using var connection = Open();
+        return connection.Query<RunRecord>($"SELECT {Columns} FROM runs WHERE status = @status ORDER BY id", new { status }).AsList();
+    }
+
+    /// <summary>The latest run of a schedule's firing: a recovered firing looks for the run it had started.</summary>
+    public RunRecord? LatestFor(string scheduleId, string scheduledFor)
+    {
+        using var connection = Open();
+        return connection.QueryFirstOrDefault<RunRecord>(
+            $"SELECT {Columns} FROM runs WHERE schedule_id = @scheduleId AND scheduled_for = @scheduledFor ORDER BY id DESC",
+            new { scheduleId, scheduledFor });
+    }
+
+    /// <summary>The run that did an interrupted run again, if any.</summary>
+    public RunRecord? RecoveredBy(long id)
+    {
+        using var connection = Open();
+        return connection.QueryFirstOrDefault<RunRecord>(
+            $"SELECT {Columns} FROM runs WHERE recovers_run_id = @id ORDER BY id DESC", new { id });
+    }
+
+    public IReadOnlyList<RunRecord> Archived()
+    {
+        using var connection = Open();
+        return connection.Query<RunRecord>($"SELECT {Columns} FROM runs WHERE archive_path IS NOT NULL ORDER BY id").AsList();
+    }
+
+    public void Heartbeat(string worker, DateTimeOffset startedAt) =>
+        Execute(
+            """
+            INSERT INTO workers (name, started_at, heartbeat_at) VALUES (@worker, @startedAt, @now)
+            ON CONFLICT (name) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
+            """,
+            new { worker, startedAt = Timestamp(startedAt), now = Now() });
+
+    public void SignOff(string worker) => Execute("DELETE FROM workers WHERE name = @worker", new { worker });
+
+    /// <summary>Workers whose last heartbeat is newer than the given age.</summary>
+    public IReadOnlyList<string> LiveWorkers(TimeSpan maximumAge)
+    {
+        using var connection = Open();
+        return connection.Query<string>(
+            "SELECT name FROM workers WHERE heartbeat_at >= @since ORDER BY heartbeat_at DESC",
+            new { since = Timestamp(clock.GetUtcNow() - maximumAge) }).AsList();
+    }
+
+    private string Now() => Timestamp(clock.GetUtcNow());
+
+    private int Execute(string sql, object parameters)
+    {
+        using var connection = Open();
+        return connection.Execute(sql, parameters);
+    }
+
+    private SqliteConnection Open() => SqliteDatabase.Open(ConnectionString);
+}

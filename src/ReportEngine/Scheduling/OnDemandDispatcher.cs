@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using ReportEngine.Configuration;
+using ReportEngine.Runs;
+
+namespace ReportEngine.Scheduling;
+
+/// <summary>
+/// While the worker serves, `run` queues its request in the runs table instead of rendering in its
+/// own process; this loop hands each queued run to the on-demand job (the same job path as the
+/// schedules), and says every poll that the worker is alive, which is how `run` knows to queue.
+/// Handing over is idempotent: the trigger is keyed by run id and the job skips a run that is
+/// no longer queued.
+/// </summary>
+internal sealed class OnDemandDispatcher(
+    ISchedulerFactory schedulers,
+    RunStore runs,
+    IOptions<WorkerOptions> options,
+    ILogger<OnDemandDispatcher> logger,
+    TimeProvider clock) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var job = JobBuilder.Create<ReportJob>()
+            .WithIdentity(ReportJob.OnDemandJob)
+            .WithDescription("Runs queued by the command line")
+            .StoreDurably()
+            .RequestRecovery()
+            .Build();
+        await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
+        runs.Heartbeat(RunExecutor.ProcessName, clock.GetUtcNow());
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        runs.SignOff(RunExecutor.ProcessName);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = clock.GetUtcNow();
+        var scheduler = await schedulers.GetScheduler(stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        do
+        {
+            try
+            {
+                runs.Heartbeat(RunExecutor.ProcessName, started);
+                foreach (var run in runs.WithStatus(RunStatus.Queued).Where(r => r.Trigger == RunTrigger.CommandLine))
+                {
+                    var trigger = TriggerBuilder.Create()
+                        .WithIdentity("run-" + run.Id.ToString(CultureInfo.InvariantCulture), ReportJob.RunsGroup)
+                        .ForJob(ReportJob.OnDemandJob)
+                        .UsingJobData(ReportJob.RunIdData, run.Id.ToString(CultureInfo.InvariantCulture))
+                        .StartNow()
+                        .Build();
+                    var result = await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, stoppingToken);
+                    logger.LogDebug("run {RunId} queued by {User}: {Outcome}", run.Id, run.RequestedBy, result.Outcome);
+                }
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or SchedulerException)
+            {
+                logger.LogWarning("Could not look for on-demand runs: {Error}", e.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using ReportEngine.Runs;
+
+namespace ReportEngine.Scheduling;
+
+/// <summary>
+/// The one job every report goes through in the worker: a schedule's firing, or an on-demand run
+/// queued by `run`. Registered with RequestRecovery, so a firing cut short by a crash is fired again
+/// at the next start (context.Recovering); everything here is therefore idempotent: the run a
+/// firing started is found by (schedule, fire time) or by id, marked interrupted, and done again
+/// as a new run that points back at it. A finished run is never redone.
+/// </summary>
+internal sealed class ReportJob(RunStore runs, RunExecutor executor, ILogger<ReportJob> logger, TimeProvider clock) : IJob
+{
+    public const string ScheduleGroup = "schedules";
+    public const string RunsGroup = "runs";
+    public const string ScheduleData = "schedule";
+    public const string RunIdData = "run-id";
+
+    public static readonly JobKey OnDemandJob = new("on-demand", RunsGroup);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var data = context.MergedJobDataMap;
+        var runId = data.ContainsKey(RunIdData)
+            ? OnDemandRun(long.Parse(data.GetString(RunIdData)!, CultureInfo.InvariantCulture))
+            : await ScheduledRun(ScheduledReport.FromJson(data.GetString(ScheduleData)!), context, cancellationToken);
+        if (runId is not { } id)
+        {
+            return;
+        }
+
+        var result = await executor.ExecuteAsync(id, cancellationToken);
+        logger.LogInformation("run {RunId} ({Template}, {Trigger} by {RequestedBy}): {Status}{Error}",
+            result.Id, result.Template, result.Trigger, result.RequestedBy, result.Status, result.Error is null ? "" : ": " + result.Error);
+    }
+
+    private async Task<long?> ScheduledRun(ScheduledReport schedule, IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var firing = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+        var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(firing, zone).DateTime);
+        if (schedule.OnHoliday == HolidayPolicy.NextWorkingDay && schedule.Calendar is { } calendar && !calendar.IsWorkingDay(localDay))
+        {
+            await MoveToNextWorkingDay(schedule, calendar, firing, zone, context, cancellationToken);
+            return null;
+        }
+
+        var scheduledFor = RunStore.Timestamp(firing);
+        var last = runs.LatestFor(schedule.Id, scheduledFor);
+        var previous = last is { IsFinished: false } || (last is { Status: RunStatus.Interrupted } && runs.RecoveredBy(last.Id) is null) ? last : null;
+        if (last is not null && previous is null)
+        {
+            // A recovered firing whose run had finished before the process died: nothing to redo.
+            logger.LogInformation("schedule {Schedule}: the firing of {Firing} already has run {RunId} ({Status})", schedule.Id, scheduledFor, last.Id, last.Status);
+            return null;
+        }
+
+        if (previous is not null)
+        {
+            runs.Interrupt(previous.Id, $"Interrupted: the process {previous.ExecutedBy ?? "that queued it"} ended before the run finished; done again by a recovered firing.");
+        }
+
+        var id = runs.Queue(new RunRecord
+        {
+            Template = schedule.Template,
+            Language = schedule.Language,
+            Parameters = RunParameters.Format(RelativeValues.Resolve(schedule.Parameters, firing, zone)),
+            Trigger = previous is null ? RunTrigger.Schedule : RunTrigger.Recovery,
+            RequestedBy = "schedule:" + schedule.Id,
+            ScheduleId = schedule.Id,
+            ScheduledFor = scheduledFor,
+            RecoversRunId = previous?.Id,
+            Status = RunStatus.Queued,
+            QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
+        });
+        return id;
+    }
+
+    private long? OnDemandRun(long runId)
+    {
+        var run = runs.Find(runId);
+        switch (run?.Status)
+        {
+            case RunStatus.Queued:
+                return runId;
+            case RunStatus.Running:
+            case RunStatus.Interrupted when runs.RecoveredBy(runId) is null:
+                // This firing is recovered: the process that ran it died.
+                runs.Interrupt(runId, $"Interrupted: the process {run.ExecutedBy} ended before the run finished; done again by a recovered firing.");
+                return runs.Queue(run with
+                {
+                    Trigger = RunTrigger.Recovery,
+                    RecoversRunId = runId,
+                    Status = RunStatus.Queued,
+                    QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
+                });
+            default:
+                return null;
+        }
+    }
+
+    private async Task MoveToNextWorkingDay(ScheduledReport schedule, WorkingDays calendar, DateTimeOffset firing, TimeZoneInfo zone,
+        IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var local = TimeZoneInfo.ConvertTime(firing, zone);
+        var day = calendar.NextWorkingDay(DateOnly.FromDateTime(local.DateTime));
+        var moved = new DateTimeOffset(day.ToDateTime(TimeOnly.FromDateTime(local.DateTime)), zone.GetUtcOffset(day.ToDateTime(TimeOnly.FromDateTime(local.DateTime))));
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity($"{schedule.Id}.moved.{moved.UtcDateTime:yyyyMMddHHmmss}", ScheduleGroup)
+            .ForJob(context.JobDetail.Key)
+            .WithDescription($"{schedule.Id}: moved from the non-working day {local:yyyy-MM-dd}")
+            .StartAt(moved)
+            .Build();
+        await context.Scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
+        logger.LogInformation("schedule {Schedule}: {Day:yyyy-MM-dd} is not a working day; moved to {Moved:yyyy-MM-dd HH:mm}", schedule.Id, local, moved);
+    }
+}

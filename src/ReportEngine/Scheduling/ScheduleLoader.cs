@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Quartz;
+using ReportEngine.Data;
+using ReportEngine.Reports;
+using ReportEngine.Templates;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ReportEngine.Scheduling;
+
+/// <summary>A schedule that passed every check, ready to be given to Quartz.</summary>
+public sealed record CheckedSchedule(ScheduleDefinition Definition, TimeZoneInfo Zone, WorkingDays? Calendar)
+{
+    /// <summary>What decides when the trigger fires; the trigger is kept (with its firing history) while this is unchanged.</summary>
+    public string Fingerprint { get; } = Hash(JsonSerializer.Serialize(new
+    {
+        Definition.Cron,
+        Zone = Zone.Id,
+        Definition.Calendar,
+        Definition.OnHoliday,
+        Definition.Misfire,
+        Holidays = Calendar?.Holidays.Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        Weekend = Calendar?.Weekend.Order(),
+    }));
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}
+
+/// <summary>The schedules file as read: the schedules that can run, and a message for each that cannot.</summary>
+public sealed record ScheduleSet(string File, IReadOnlyList<CheckedSchedule> Schedules, IReadOnlyList<string> Problems, string Content);
+
+/// <summary>
+/// Reads config/schedules.yaml and checks each schedule on its own (template, parameters against the
+/// database, cron, time zone, calendar, policies), so one bad schedule is reported and skipped
+/// while the others run. A file that is not valid YAML is one error naming its line.
+/// </summary>
+public sealed partial class ScheduleLoader(string templatesRoot, string connectionString, string defaultTimeZone, TimeProvider clock)
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(HyphenatedNamingConvention.Instance)
+        .Build();
+
+    public ScheduleSet Load(string file)
+    {
+        if (!File.Exists(file))
+        {
+            return new ScheduleSet(file, [], [], "");
+        }
+
+        var content = File.ReadAllText(file, Encoding.UTF8);
+        ScheduleFile parsed;
+        try
+        {
+            parsed = Yaml.Deserialize<ScheduleFile?>(content) ?? new ScheduleFile();
+        }
+        catch (YamlException e)
+        {
+            throw new TemplateException(file, (int)e.Start.Line, (int)e.Start.Column, e.InnerException?.Message ?? e.Message);
+        }
+
+        var problems = new List<string>();
+        var calendars = new Dictionary<string, WorkingDays>(StringComparer.Ordinal);
+        foreach (var (name, definition) in parsed.Calendars)
+        {
+            calendars[name] = WorkingDays.Read(name, definition, problems);
+        }
+
+        var checkedSchedules = new List<CheckedSchedule>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (definition, index) in parsed.Schedules.Select((s, i) => (s, i + 1)))
+        {
+            var own = new List<string>();
+            var name = string.IsNullOrWhiteSpace(definition.Id) ? $"#{index}" : $"\"{definition.Id}\"";
+            var result = Check(definition, calendars, own, seen);
+            problems.AddRange(own.Select(p => $"schedule {name}: {p}"));
+            if (own.Count == 0 && result is not null)
+            {
+                checkedSchedules.Add(result);
+            }
+        }
+
+        return new ScheduleSet(file, checkedSchedules, problems, content);
+    }
+
+    private CheckedSchedule? Check(ScheduleDefinition definition, Dictionary<string, WorkingDays> calendars, List<string> problems, HashSet<string> seen)
+    {
+        if (!IdPattern().IsMatch(definition.Id))
+        {
+            problems.Add("id must be letters, digits, '-', '_' or '.', e.g. annual-assessment-binh-thuan");
+        }
+        else if (!seen.Add(definition.Id))
+        {
+            problems.Add("another schedule has the same id");
+        }
+
+        var zoneId = definition.TimeZone ?? defaultTimeZone;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+        {
+            problems.Add($"the time zone \"{zoneId}\" is unknown (use an IANA id such as Asia/Ho_Chi_Minh)");
+        }
+
+        try
+        {
+            CronExpression.Parse(definition.Cron);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            problems.Add($"\"{definition.Cron}\" is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year], e.g. \"0 0 7 5 9 ?\"): {e.Message}");
+        }
+
+        WorkingDays? calendar = null;
+        if (definition.Calendar is not null && !calendars.TryGetValue(definition.Calendar, out calendar))
+        {
+            problems.Add($"the calendar \"{definition.Calendar}\" is not declared under calendars:");
+        }
+
+        if (definition.OnHoliday is not (HolidayPolicy.Skip or HolidayPolicy.NextWorkingDay))
+        {
+            problems.Add($"on-holiday must be {HolidayPolicy.Skip} or {HolidayPolicy.NextWorkingDay}, not \"{definition.OnHoliday}\"");
+        }
+
+        if (definition.Misfire is not (MisfirePolicy.RunOnce or MisfirePolicy.Skip or MisfirePolicy.RunAll))
+        {
+            problems.Add($"misfire must be {MisfirePolicy.RunOnce}, {MisfirePolicy.Skip} or {MisfirePolicy.RunAll}, not \"{definition.Misfire}\"");
+        }
+
+        CheckReport(definition, zone ?? TimeZoneInfo.Utc, problems);
+        return problems.Count == 0 ? new CheckedSchedule(definition, zone!, calendar) : null;
+    }
+
+    /// <summary>The report as the next firing would ask for it: template, language, parameters, localities.</summary>
+    private void CheckReport(ScheduleDefinition definition, TimeZoneInfo zone, List<string> problems)
+    {
+        try
+        {
+            var now = clock.GetUtcNow();
+            var parameters = RelativeValues.Resolve(definition.Parameters, now, zone);
+            using var connection = ReportsDatabase.OpenForReports(connectionString);
+            new ReportRunner(templatesRoot, clock, TimeSpan.FromSeconds(60))
+                .Prepare(new ReportRequest(definition.Template, parameters, definition.Language), connection);
+        }
+        catch (ReportEngineException e)
+        {
+            problems.Add(e.Message);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex IdPattern();
+}
