@@ -53,6 +53,13 @@ internal sealed class TextBlockElement : Element, IStateful
     {
         var all = GetLines(available.Width);
         var count = CountFitting(all, available.Height, out _);
+        if (Canvas is NullCanvas)
+        {
+            // Counting pass: only progress matters (characters used were recorded when the text was shaped).
+            firstLine += count;
+            return;
+        }
+
         var y = 0f;
         for (var i = firstLine; i < firstLine + count; i++)
         {
