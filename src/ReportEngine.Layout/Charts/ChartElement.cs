@@ -26,6 +26,7 @@ internal sealed class ChartElement : Element
             using var canvas = new SKNoDrawCanvas((int)Math.Ceiling(available.Width), (int)Math.Ceiling(available.Height));
             plot.Render(canvas, new ScottPlot.PixelRect(0, available.Width, available.Height, 0));
             ChartText.Collect(plot, Context);
+            Context.HasCharts = true;
             return;
         }
 

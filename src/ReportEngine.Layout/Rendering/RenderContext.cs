@@ -27,6 +27,9 @@ internal sealed class RenderContext
 
     public FontUsage FontUsage { get; } = new();
 
+    /// <summary>Set by charts during the counting pass: the document needs its typefaces registered with ScottPlot.</summary>
+    public bool HasCharts { get; set; }
+
     /// <summary>The ScottPlot font name that resolves to this document's typefaces (see Charts.ChartFonts).</summary>
     public string ChartFontName { get; set; } = FontManager.DefaultFamily;
 
