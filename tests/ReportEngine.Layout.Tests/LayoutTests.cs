@@ -187,4 +187,23 @@ public class LayoutTests
         Assert.Empty(page.GetImages());
         Assert.Contains("Biểu", page.GetWords().Select(w => w.Text));
     }
+
+    [Fact]
+    public void A_heading_is_never_left_alone_at_the_bottom_of_a_page()
+    {
+        var bytes = Document.Create(doc => doc.Page(page =>
+        {
+            page.Size(PageSizes.A6);
+            page.Margin(20);
+            page.Content().Column(col =>
+            {
+                col.Item().Height(330).Text("filler");
+                col.Item().Heading(2, "Tiêu đề");
+                col.Item().Height(60).Text("body");
+            });
+        })).GeneratePdf();
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Equal(2, pdf.NumberOfPages);
+        Assert.Equal(["Tiêu", "đề", "body"], pdf.GetPage(2).GetWords().Select(w => w.Text));
+    }
 }

@@ -6,6 +6,7 @@ namespace ReportEngine.Layout.Elements;
 internal sealed class ColumnElement : Element, IStateful
 {
     private int current;
+    private float lastWidth;
 
     public List<Element> Items { get; } = [];
 
@@ -30,6 +31,7 @@ internal sealed class ColumnElement : Element, IStateful
 
     private SpacePlan Plan(Size available, bool? drawing)
     {
+        lastWidth = available.Width;
         var y = 0f;
         var width = 0f;
         var placedAny = false;
@@ -49,6 +51,12 @@ internal sealed class ColumnElement : Element, IStateful
                     continue;
                 case SpacePlanKind.Wrap:
                     return placedAny ? SpacePlan.Partial(width, y) : SpacePlan.Wrap(plan.Culprit ?? this);
+            }
+
+            if (placedAny && plan.Kind == SpacePlanKind.Full && IsHeading(Items[i]) && NextWraps(i, available.Height - y - gap - plan.Height))
+            {
+                // Keep a heading with what follows: never leave it alone at the bottom of a page.
+                return SpacePlan.Partial(width, y);
             }
 
             y += gap;
@@ -74,6 +82,30 @@ internal sealed class ColumnElement : Element, IStateful
         }
 
         return placedAny ? SpacePlan.Full(width, y) : SpacePlan.Empty();
+    }
+
+    private bool NextWraps(int index, float roomLeft)
+    {
+        for (var next = index + 1; next < Items.Count; next++)
+        {
+            var plan = Items[next].Measure(new Size(lastWidth, Math.Max(0, roomLeft - Spacing)));
+            if (!plan.IsEmpty)
+            {
+                return plan.IsWrap;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsHeading(Element element)
+    {
+        while (element is ContainerElement container and not LocationElement)
+        {
+            element = container.Child;
+        }
+
+        return element is LocationElement { OutlineLevel: not null };
     }
 
     public override string Describe() => $"Column ({Items.Count} items)";
