@@ -206,4 +206,27 @@ public class LayoutTests
         Assert.Equal(2, pdf.NumberOfPages);
         Assert.Equal(["Tiêu", "đề", "body"], pdf.GetPage(2).GetWords().Select(w => w.Text));
     }
+
+    [Fact]
+    public void Chart_value_labels_use_the_document_subset_fonts_not_a_whole_system_font()
+    {
+        var bytes = Document.Create(doc => doc.Page(page =>
+        {
+            page.Size(PageSizes.A5);
+            page.Margin(20);
+            page.Content().Height(250).Chart(plot =>
+            {
+                var bars = plot.Add.Bars([3.0, 5, 4]);
+                foreach (var bar in bars.Bars)
+                {
+                    bar.Label = bar.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " hội";
+                }
+
+                bars.ValueLabelStyle.FontSize = 12;
+            });
+        })).GeneratePdf();
+        Assert.True(bytes.Length < 60_000, $"{bytes.Length} bytes: a whole font was embedded");
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Contains("hội", pdf.GetPage(1).GetWords().Select(w => w.Text));
+    }
 }
