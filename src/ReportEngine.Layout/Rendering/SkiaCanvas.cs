@@ -12,6 +12,7 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
     private readonly SKPaint fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
     private readonly TextBatch text = new();
+    private uint? fillColor;
     private SKCanvas canvas = null!;
     private float originX;
     private float originY;
@@ -44,8 +45,18 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
             return;
         }
 
-        fill.Color = new SKColor(color.Argb);
+        SetFill(color.Argb);
         canvas.DrawRect(originX + x, originY + y, width, height, fill);
+    }
+
+    // Setting a paint's colour crosses into native code: skip it when the colour is unchanged.
+    private void SetFill(uint argb)
+    {
+        if (fillColor != argb)
+        {
+            fill.Color = new SKColor(argb);
+            fillColor = argb;
+        }
     }
 
     public void DrawLine(float x1, float y1, float x2, float y2, float thickness, Color color)
@@ -77,6 +88,7 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
         if (!text.IsEmpty)
         {
             text.Flush(canvas, fill);
+            fillColor = null;
         }
     }
 
