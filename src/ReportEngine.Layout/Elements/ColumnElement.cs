@@ -23,13 +23,13 @@ internal sealed class ColumnElement : Element, IStateful
             return SpacePlan.Empty();
         }
 
-        var plan = Plan(available, null);
-        return plan;
+        return Plan(available, drawing: false);
     }
 
     public override void Draw(Size available) => Plan(available, drawing: true);
 
-    private SpacePlan Plan(Size available, bool? drawing)
+    /// <summary>Measures (and when <paramref name="drawing"/>, draws) the items that fit, in one walk so both agree.</summary>
+    private SpacePlan Plan(Size available, bool drawing)
     {
         lastWidth = available.Width;
         var y = 0f;
@@ -43,7 +43,7 @@ internal sealed class ColumnElement : Element, IStateful
             switch (plan.Kind)
             {
                 case SpacePlanKind.Empty:
-                    if (drawing == true)
+                    if (drawing)
                     {
                         current = i + 1;
                     }
@@ -60,7 +60,7 @@ internal sealed class ColumnElement : Element, IStateful
             }
 
             y += gap;
-            if (drawing == true)
+            if (drawing)
             {
                 Canvas.Translate(0, y);
                 Items[i].Draw(new Size(available.Width, plan.Height));
@@ -75,7 +75,7 @@ internal sealed class ColumnElement : Element, IStateful
                 return SpacePlan.Partial(width, y);
             }
 
-            if (drawing == true)
+            if (drawing)
             {
                 current = i + 1;
             }

@@ -21,7 +21,7 @@ internal static class DocumentRenderer
             TreeWalker.Attach(page, canvas, context);
         }
 
-        PageLoop.Run(model, context, _ => { canvas.ResetOrigin(); return canvas; }, () => { });
+        PageLoop.Run(model, context, _ => canvas.ResetOrigin(), () => { });
         return context;
     }
 
@@ -61,11 +61,7 @@ internal static class DocumentRenderer
         var tap = new PdfOutputTap(output);
         using (var pdf = SKDocument.CreatePdf(tap, ToSkia(model)))
         {
-            PageLoop.Run(model, context, page =>
-            {
-                canvas.BeginPage(pdf.BeginPage(page.Width, page.Height));
-                return canvas;
-            }, () =>
+            PageLoop.Run(model, context, page => canvas.BeginPage(pdf.BeginPage(page.Width, page.Height)), () =>
             {
                 canvas.FlushText();
                 pdf.EndPage();
@@ -109,7 +105,6 @@ internal static class DocumentRenderer
 
                 nothing.ResetOrigin();
                 TreeWalker.Attach(page, target, context);
-                return target;
             }, skia.FlushText);
 
             using var image = surface!.Snapshot();

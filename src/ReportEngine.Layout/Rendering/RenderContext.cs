@@ -1,6 +1,6 @@
 using System.Globalization;
 using ReportEngine.Layout.Infrastructure;
-using ReportEngine.Layout.Text;
+using ReportEngine.Layout.Fonts;
 
 namespace ReportEngine.Layout.Rendering;
 
@@ -70,7 +70,7 @@ internal sealed class RenderContext
         PageNumber = 0;
     }
 
-    /// <summary>Formats a number for a page-number span; during counting, a same-width placeholder.</summary>
+    /// <summary>Formats a number for page-number spans (invariant digits; the counting pass sees 0 for unknown totals).</summary>
     public static string FormatNumber(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
