@@ -54,7 +54,7 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            runs.Interrupt(runId, $"Interrupted: {ProcessName} was stopping and the grace period ran out before the run finished.");
+            runs.Interrupt(runId, $"Interrupted: {ProcessName} was stopping and the grace period (Worker:GracePeriod) ran out before the run finished.");
             throw;
         }
 #pragma warning disable CA1031 // Any failure of a report is recorded on its run; the worker goes on with the next.
