@@ -1,8 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
 using ReportEngine.Benchmarks;
-var doc = W1Report.Create();
-var sw = System.Diagnostics.Stopwatch.StartNew();
-doc.GeneratePdf(Stream.Null);
-var probe = typeof(ReportEngine.Layout.Document).Assembly.GetType("ReportEngine.Layout.Infrastructure.Probe")!;
-Console.WriteLine(probe.GetMethod("Report")!.Invoke(null, null));
-for (int i = 0; i < 25; i++) { sw.Restart(); doc.GeneratePdf(Stream.Null); Console.WriteLine($"pdf {sw.ElapsedMilliseconds} ms"); }
-Console.WriteLine(probe.GetMethod("Report")!.Invoke(null, null));
+using ReportEngine.Layout;
+
+// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|all> [runs]
+// Each workload warms up, then prints one line: NAME docs=N pages=N seconds=median bytes=N peak_mb=N
+var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var output = Path.Combine(Path.GetTempPath(), "reportengine-bench");
+Directory.CreateDirectory(output);
+
+if (which is "w1" or "all")
+{
+    W1(runs);
+}
+
+if (which is "w2" or "all")
+{
+    W2(runs);
+}
+
+if (which is "big" or "all")
+{
+    Big(Math.Min(runs, 5));
+}
+
+if (which is not ("w1" or "w2" or "big" or "all"))
+{
+    Console.Error.WriteLine("usage: <w1|w2|big|all> [runs]");
+    return 2;
+}
+
+return 0;
+
+void W1(int count)
+{
+    var document = W1Report.Create();
+    byte[] bytes = [];
+    for (var i = 0; i < 10; i++)
+    {
+        bytes = document.GeneratePdf();
+    }
+
+    var seconds = Median(count, () => bytes = document.GeneratePdf());
+    File.WriteAllBytes(Path.Combine(output, "w1.pdf"), bytes);
+    Report("W1", 1, document.PageCount, seconds, bytes.Length);
+
+    for (var i = 0; i < 5; i++)
+    {
+        bytes = HandDrawnW1.Render();
+    }
+
+    var baselineSeconds = Median(count, () => bytes = HandDrawnW1.Render());
+    File.WriteAllBytes(Path.Combine(output, "w1-hand-drawn.pdf"), bytes);
+    Report("BASELINE-W1", 1, HandDrawnW1.PageCount, baselineSeconds, bytes.Length);
+}
+
+void W2(int count)
+{
+    var orgs = SampleData.Organizations;
+    var folder = Path.Combine(output, "w2");
+    Directory.CreateDirectory(folder);
+    long bytes = 0;
+    var pages = 0;
+    void RunOnce()
+    {
+        long total = 0;
+        var pageTotal = 0;
+        Parallel.For(0, orgs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => (0L, 0), (i, _, local) =>
+        {
+            var path = Path.Combine(folder, $"{orgs[i].Id:D5}.pdf");
+            var document = W2Sheets.Create(orgs[i]);
+            var n = document.GeneratePdf(path);
+            return (local.Item1 + new FileInfo(path).Length, local.Item2 + n);
+        }, local =>
+        {
+            Interlocked.Add(ref total, local.Item1);
+            Interlocked.Add(ref pageTotal, local.Item2);
+        });
+        bytes = total;
+        pages = pageTotal;
+    }
+
+    RunOnce();
+    var seconds = Median(count, RunOnce);
+    Report("W2", orgs.Count, pages, seconds, bytes);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# W2 documents per second: {orgs.Count / seconds:0}"));
+}
+
+void Big(int count)
+{
+    var path = Path.Combine(output, "big.pdf");
+    var document = BigTable.Create();
+    BigTable.Create(200).GeneratePdf(Stream.Null);
+    var pages = 0;
+    var seconds = Median(count, () => pages = document.GeneratePdf(path));
+    Report("BIG", 1, pages, seconds, new FileInfo(path).Length);
+}
+
+static double Median(int count, Action action)
+{
+    var times = new List<double>();
+    for (var i = 0; i < Math.Max(5, count); i++)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        times.Add(watch.Elapsed.TotalSeconds);
+    }
+
+    times.Sort();
+    return times[times.Count / 2];
+}
+
+static void Report(string name, int docs, int pages, double seconds, long bytes)
+{
+    using var process = Process.GetCurrentProcess();
+    process.Refresh();
+    var peak = process.PeakWorkingSet64 / (1024 * 1024);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} docs={docs} pages={pages} seconds={seconds:0.000} bytes={bytes} peak_mb={peak}"));
+}

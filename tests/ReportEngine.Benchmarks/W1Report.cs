@@ -67,7 +67,7 @@ internal static class W1Report
                     }
                 });
                 col.Item().Heading(2, "Hội viên theo loại hình");
-                if (Environment.GetEnvironmentVariable("NOCHART") is null) col.Item().Height(250).Chart(plot =>
+                col.Item().Height(250).Chart(plot =>
                 {
                     var byType = SampleData.Types.Select(t => orgs.Where(o => o.Type == t).Sum(o => o.Members)).ToArray();
                     var bars = plot.Add.Bars(byType.Select(v => (double)v).ToArray());

@@ -69,8 +69,7 @@ internal sealed class ShowOnceElement : ContainerElement, IStateful
             return SpacePlan.Empty();
         }
 
-        var plan = Child.Measure(available);
-        return plan.Kind == SpacePlanKind.Partial ? plan.WithSize(plan.Width, plan.Height) : plan;
+        return Child.Measure(available);
     }
 
     public override void Draw(Size available)
@@ -83,20 +82,27 @@ internal sealed class ShowOnceElement : ContainerElement, IStateful
 /// <summary>Hides the child on the first page it appears on, shows it on later ones.</summary>
 internal sealed class SkipOnceElement : ContainerElement, IStateful
 {
-    private bool skipped;
+    // Measured, not drawn, decides: a parent never draws an element that measured as empty.
+    private int firstPage;
 
-    public void ResetState() => skipped = false;
+    public void ResetState() => firstPage = 0;
 
-    public override SpacePlan Measure(Size available) => skipped ? Child.Measure(available) : SpacePlan.Empty();
+    public override SpacePlan Measure(Size available)
+    {
+        if (firstPage == 0)
+        {
+            firstPage = Context.PageNumber;
+        }
+
+        return Context.PageNumber == firstPage ? SpacePlan.Empty() : Child.Measure(available);
+    }
 
     public override void Draw(Size available)
     {
-        if (skipped)
+        if (Context.PageNumber != firstPage)
         {
             Child.Draw(available);
         }
-
-        skipped = true;
     }
 }
 
@@ -109,6 +115,6 @@ internal sealed class RepeatElement : ContainerElement
     public override void Draw(Size available)
     {
         Child.Draw(available);
-        TreeWalker.ResetState(Child, stopAtRepeat: false);
+        TreeWalker.ResetState(Child, betweenPages: true);
     }
 }

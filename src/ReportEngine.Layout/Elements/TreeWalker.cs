@@ -6,14 +6,18 @@ namespace ReportEngine.Layout.Elements;
 /// <summary>Walks the element tree: wiring parents, canvas and context before a pass, and resetting progress.</summary>
 internal static class TreeWalker
 {
-    public static void ResetState(Element root, bool stopAtRepeat)
+    /// <summary>
+    /// Resets progress below <paramref name="root"/>. Between pages (repeated headers, footers, table headers),
+    /// show-once and skip-once keep their memory: that is their purpose.
+    /// </summary>
+    public static void ResetState(Element root, bool betweenPages)
     {
         var stack = new Stack<Element>();
         stack.Push(root);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element is IStateful stateful)
+            if (element is IStateful stateful && !(betweenPages && element is ShowOnceElement or SkipOnceElement))
             {
                 stateful.ResetState();
             }

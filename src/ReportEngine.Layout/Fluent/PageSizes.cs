@@ -24,6 +24,9 @@ public static class PageSizes
     /// <summary>ISO A5, 148 × 210 mm.</summary>
     public static readonly PageSize A5 = new(419.53f, 595.28f);
 
+    /// <summary>ISO A6, 105 × 148 mm.</summary>
+    public static readonly PageSize A6 = new(297.64f, 419.53f);
+
     /// <summary>US Letter, 8.5 × 11 in.</summary>
     public static readonly PageSize Letter = new(612, 792);
 }

@@ -107,7 +107,7 @@ internal static class DocumentRenderer
     {
         foreach (var page in model.Pages)
         {
-            TreeWalker.ResetState(page, stopAtRepeat: false);
+            TreeWalker.ResetState(page, betweenPages: false);
         }
 
         context.BeginDrawingPass(totalPages);
@@ -163,7 +163,9 @@ internal static class DocumentRenderer
             Creation = m.CreationDate?.UtcDateTime,
             Modified = (m.ModifiedDate ?? m.CreationDate)?.UtcDateTime,
             PdfA = model.Settings.PdfA,
-            RasterDpi = 300,
+            // SkiaSharp rounds the page box to whole pixels at this resolution: at 300 dpi A4 loses 0.08 pt.
+            // At 720 dpi the error stays under 0.05 pt; nothing we draw needs rasterising at this resolution.
+            RasterDpi = 720,
             EncodingQuality = 90,
         };
     }

@@ -40,7 +40,7 @@ internal sealed class TablePainter(TableElement table, TablePageLayout layout)
 
                 if (repeat)
                 {
-                    TreeWalker.ResetState(cell, stopAtRepeat: false);
+                    TreeWalker.ResetState(cell, betweenPages: true);
                 }
                 else
                 {

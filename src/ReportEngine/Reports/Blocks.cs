@@ -10,14 +10,61 @@ internal static class Blocks
     private static readonly Color Muted = Color.FromHex("#595959");
     private static readonly Color CardBackground = Color.FromHex("#EEF3F8");
 
+    /// <summary>Space a heading needs below it on its page, or it moves on with the block after it.</summary>
+    private const float KeepWithNext = 120;
+
+    /// <summary>Composes blocks one after another; a heading and the block after it share an item so they never part.</summary>
+    public static void ComposeSequence(ColumnDescriptor column, IReadOnlyList<BlockDefinition> blocks, DocumentComposer composer, Func<int, string> where)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Type == "heading" && i + 1 < blocks.Count && composer.Shows(blocks[i], where(i)))
+            {
+                var (heading, next) = (i, i + 1);
+                column.Item().EnsureSpace(KeepWithNext).Column(pair =>
+                {
+                    pair.Spacing(8);
+                    Compose(pair.Item(), blocks[heading], composer, where(heading));
+                    Compose(pair.Item(), blocks[next], composer, where(next));
+                });
+                i++;
+                continue;
+            }
+
+            Compose(column.Item(), blocks[i], composer, where(i));
+        }
+    }
+
     public static void Compose(IContainer container, BlockDefinition block, DocumentComposer composer, string where)
     {
+        if (!composer.Shows(block, where))
+        {
+            return;
+        }
+
         switch (block.Type)
         {
+            case "contents":
+                container.Column(column =>
+                {
+                    column.Spacing(4);
+                    column.Item().Text(composer.Text(block.Text, where + ".text")).FontSize(15).Bold().FontColor(Accent);
+                    column.Item().TableOfContents(block.Level);
+                });
+                break;
+            case "appendix":
+                container.Column(column =>
+                {
+                    column.Item().PageBreak();
+                    column.Item().Heading(1, composer.Text(block.Text, where + ".text")).FontSize(15).Bold().FontColor(Accent);
+                });
+                break;
+            case "repeat":
+                RepeatBlock.Compose(container, block, composer, where);
+                break;
             case "heading":
                 var size = block.Level switch { 1 => 15f, 2 => 12.5f, _ => 11f };
-                // A heading never ends a page: it moves on with what follows when less than this is left.
-                container.EnsureSpace(block.Level == 1 ? 140 : 110).PaddingTop(block.Level == 1 ? 10 : 4)
+                container.PaddingTop(block.Level == 1 ? 10 : 4)
                     .Heading(block.Level, composer.Text(block.Text, where + ".text")).FontSize(size).Bold().FontColor(Accent);
                 break;
             case "paragraph":
@@ -38,7 +85,7 @@ internal static class Blocks
             case "cover":
                 throw composer.Problem(where, "a cover block must come before every other block.");
             default:
-                throw composer.Problem(where, $"unknown block type \"{block.Type}\" (use cover, heading, paragraph, key-figures, table, chart or page-break).");
+                throw composer.Problem(where, $"unknown block type \"{block.Type}\" (use cover, contents, heading, paragraph, key-figures, table, chart, repeat, appendix or page-break).");
         }
     }
 

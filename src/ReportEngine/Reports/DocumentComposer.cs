@@ -52,10 +52,7 @@ public sealed class DocumentComposer(ReportTemplate template, LiquidRenderer liq
                 page.Content().PaddingVertical(10).Column(column =>
                 {
                     column.Spacing(8);
-                    for (var i = 0; i < body.Count; i++)
-                    {
-                        Blocks.Compose(column.Item(), body[i], this, $"layout[{cover.Count + i}]");
-                    }
+                    Blocks.ComposeSequence(column, body, this, i => $"layout[{cover.Count + i}]");
                 });
                 page.Footer().AlignCenter().Text(t =>
                 {
@@ -73,7 +70,43 @@ public sealed class DocumentComposer(ReportTemplate template, LiquidRenderer liq
 
     internal string Text(string? liquidText, string where) => liquid.Render(liquidText, $"{_definitionFile}: {where}");
 
+    /// <summary>The rows being repeated over, innermost last, with the key column their inner blocks match.</summary>
+    private readonly Stack<(IReadOnlyDictionary<string, object?> Row, string? Key)> _repeats = new();
+
+    internal void EnterRepeat(IReadOnlyDictionary<string, object?> row, string? key)
+    {
+        _repeats.Push((row, key));
+        liquid.Set("row", row);
+    }
+
+    internal void LeaveRepeat()
+    {
+        _repeats.Pop();
+        liquid.Set("row", _repeats.Count > 0 ? _repeats.Peek().Row : null);
+    }
+
+    /// <summary>Evaluates a block's show-if condition with Liquid's own truthiness.</summary>
+    internal bool Shows(BlockDefinition block, string where) =>
+        block.ShowIf is null || Text($"{{% if {block.ShowIf} %}}yes{{% endif %}}", where + ".show-if") == "yes";
+
     internal IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows(BlockDefinition block, string where)
+    {
+        var rows = AllRows(block, where);
+        if (block.Where is null)
+        {
+            return rows;
+        }
+
+        if (_repeats.Count == 0 || _repeats.Peek().Key is not { } key)
+        {
+            throw Problem(where, "\"where\" works only inside a repeat block that names a \"key\".");
+        }
+
+        var wanted = _repeats.Peek().Row.GetValueOrDefault(key);
+        return rows.Where(r => Equals(r.GetValueOrDefault(block.Where), wanted)).ToList();
+    }
+
+    private IReadOnlyList<IReadOnlyDictionary<string, object?>> AllRows(BlockDefinition block, string where)
     {
         if (block.Query is null || !results.TryGetValue(block.Query, out var result))
         {

@@ -44,9 +44,7 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         liquid.Set("p", parameters);
         liquid.Set("q", results);
 
-        // A string may use another string (t.resolution inside a sentence); it sees that string as written.
-        liquid.Set("t", strings);
-        liquid.Set("t", RenderStrings(strings, liquid, Path.Combine(template.Directory, $"strings.{language}.yaml"), ""));
+        liquid.Set("t", new LocalizedStrings(strings, liquid, Path.Combine(template.Directory, $"strings.{language}.yaml")));
 
         var document = new DocumentComposer(template, liquid, results).Compose(DocumentDate(parameters));
         Directory.CreateDirectory(outputDirectory);
@@ -71,24 +69,6 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         }
 
         return results;
-    }
-
-    /// <summary>Strings are Liquid too, so a sentence can carry the figures; they see p and q.</summary>
-    private static Dictionary<string, object?> RenderStrings(IReadOnlyDictionary<string, object> table, LiquidRenderer liquid, string file, string prefix)
-    {
-        var rendered = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (key, value) in table)
-        {
-            rendered[key] = value switch
-            {
-                string text => liquid.Render(text, $"{file}: {prefix}{key}"),
-                IDictionary<object, object> nested => RenderStrings(
-                    nested.ToDictionary(p => p.Key.ToString()!, p => p.Value, StringComparer.Ordinal), liquid, file, $"{prefix}{key}."),
-                _ => value,
-            };
-        }
-
-        return rendered;
     }
 
     /// <summary>Parameters of a lookup type must name a row that exists; the SQL is fixed per type, the code bound.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReportEngine.Layout;
 using ReportEngine.Templates;
 
@@ -9,6 +10,7 @@ internal static class TableBlock
     private static readonly Color HeaderBackground = Color.FromHex("#1F4E79");
     private static readonly Color ZebraBackground = Color.FromHex("#F2F2F2");
     private static readonly Color TotalsBackground = Color.FromHex("#DDE6F0");
+    private static readonly Color SubtotalBackground = Color.FromHex("#EEF3F8");
 
     public static void Compose(IContainer container, BlockDefinition block, DocumentComposer composer, string where)
     {
@@ -54,31 +56,57 @@ internal static class TableBlock
                 }
             });
 
+            var groupStart = 0;
             for (var r = 0; r < rows.Count; r++)
             {
-                foreach (var column in block.Columns)
+                Row(table, block, rows[r], composer);
+                var groupEnds = block.GroupBy is not null
+                    && (r == rows.Count - 1 || !Equals(rows[r].GetValueOrDefault(block.GroupBy), rows[r + 1].GetValueOrDefault(block.GroupBy)));
+                if (groupEnds)
                 {
-                    var value = rows[r].GetValueOrDefault(column.Field);
-                    var text = Align(table.Cell(), column).Text(CellFormatter.Format(value, column, composer)).FontSize(8.5f);
-                    if (value is not null && column.Colors.TryGetValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, out var color))
-                    {
-                        text.FontColor(Color.FromHex(color)).Bold();
-                    }
+                    var group = rows[r].GetValueOrDefault(block.GroupBy!);
+                    composer.Liquid.Set("group", group);
+                    var label = composer.Text(block.Subtotal ?? "{{ group }}", where + ".subtotal");
+                    SumRow(table, block, rows.Skip(groupStart).Take(r + 1 - groupStart), label, SubtotalBackground, composer);
+                    groupStart = r + 1;
                 }
             }
 
             if (block.Totals is not null)
             {
-                for (var i = 0; i < block.Columns.Count; i++)
-                {
-                    var column = block.Columns[i];
-                    var text = i == 0
-                        ? composer.Text(block.Totals, where + ".totals")
-                        : column.Total ? CellFormatter.Format(rows.Sum(row => Convert.ToDecimal(row[column.Field] ?? 0m, System.Globalization.CultureInfo.InvariantCulture)), column, composer) : "";
-                    Align(table.Cell().Background(TotalsBackground), column).Text(text).Bold().FontSize(8.5f);
-                }
+                SumRow(table, block, rows, composer.Text(block.Totals, where + ".totals"), TotalsBackground, composer);
             }
         });
+    }
+
+    private static void Row(TableDescriptor table, BlockDefinition block, IReadOnlyDictionary<string, object?> row, DocumentComposer composer)
+    {
+        foreach (var column in block.Columns)
+        {
+            var value = row.GetValueOrDefault(column.Field);
+            var text = Align(table.Cell(), column).Text(CellFormatter.Format(value, column, composer)).FontSize(8.5f);
+            if (value is not null && column.Colors.TryGetValue(Convert.ToString(value, CultureInfo.InvariantCulture)!, out var color))
+            {
+                text.FontColor(Color.FromHex(color)).Bold();
+            }
+        }
+    }
+
+    /// <summary>A totals or subtotal row: the label in the first column, sums under the columns marked total.</summary>
+    private static void SumRow(
+        TableDescriptor table, BlockDefinition block, IEnumerable<IReadOnlyDictionary<string, object?>> rows, string label, Color background, DocumentComposer composer)
+    {
+        var included = rows.ToList();
+        for (var i = 0; i < block.Columns.Count; i++)
+        {
+            var column = block.Columns[i];
+            var text = i == 0
+                ? label
+                : column.Total
+                    ? CellFormatter.Format(included.Sum(row => Convert.ToDecimal(row.GetValueOrDefault(column.Field) ?? 0m, CultureInfo.InvariantCulture)), column, composer)
+                    : "";
+            Align(table.Cell().Background(background), column).Text(text).Bold().FontSize(8.5f);
+        }
     }
 
     private static IContainer Align(IContainer cell, ColumnDefinition column) =>

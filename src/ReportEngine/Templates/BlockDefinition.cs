@@ -6,8 +6,26 @@ namespace ReportEngine.Templates;
 /// </summary>
 public sealed class BlockDefinition
 {
-    /// <summary>cover, heading, paragraph, key-figures, table or page-break.</summary>
+    /// <summary>cover, contents, heading, paragraph, key-figures, table, chart, repeat, appendix or page-break.</summary>
     public string Type { get; set; } = "";
+
+    /// <summary>A Liquid condition (e.g. "q.needs_correction.size > 0"); the block is left out when it is false.</summary>
+    public string? ShowIf { get; set; }
+
+    /// <summary>For repeat: the blocks drawn once per row of the query, each seeing that row as "row".</summary>
+    public List<BlockDefinition> Blocks { get; set; } = [];
+
+    /// <summary>Inside a repeat: keep only this query's rows whose column "where" equals the repeated row's column "key".</summary>
+    public string? Where { get; set; }
+
+    /// <summary>For repeat: the column of the repeated rows matched by the inner blocks' "where".</summary>
+    public string? Key { get; set; }
+
+    /// <summary>For tables: a column whose change starts a new group, closed by a subtotal row.</summary>
+    public string? GroupBy { get; set; }
+
+    /// <summary>For tables with group-by: Liquid label of the subtotal row; "group" holds the group's value.</summary>
+    public string? Subtotal { get; set; }
 
     public int Level { get; set; } = 1;
 

@@ -14,7 +14,7 @@ member_counts AS (
     WHERE m.joined_on <= @as_of AND (m.left_on IS NULL OR m.left_on > @as_of)
     GROUP BY m.organization_id
 )
-SELECT top.name AS locality,
+SELECT top.code, top.name AS locality,
        COUNT(o.id) AS organizations,
        SUM(CASE WHEN o.scope = 'district' THEN 1 ELSE 0 END) AS district_scope,
        SUM(CASE WHEN o.scope = 'commune' THEN 1 ELSE 0 END) AS commune_scope,
@@ -24,5 +24,5 @@ JOIN localities top ON top.id = a.top_id
 LEFT JOIN organizations o ON o.locality_id = a.id
      AND o.founded_on <= @as_of AND (o.dissolved_on IS NULL OR o.dissolved_on > @as_of)
 LEFT JOIN member_counts mc ON mc.organization_id = o.id
-GROUP BY top.id, top.name
+GROUP BY top.id, top.code, top.name
 ORDER BY top.id

@@ -19,6 +19,9 @@ public sealed class TempFolder : IDisposable
     {
         // Pooled connections keep the database files open.
         SqliteConnection.ClearAllPools();
-        Directory.Delete(Path, recursive: true);
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
     }
 }

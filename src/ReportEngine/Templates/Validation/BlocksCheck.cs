@@ -16,87 +16,105 @@ internal sealed class BlocksCheck(
         var layout = template.Definition.Layout;
         for (var i = 0; i < layout.Count; i++)
         {
-            CheckBlock(layout[i], i);
+            CheckBlock(layout[i], ["layout", i]);
         }
     }
 
-    private void CheckBlock(BlockDefinition block, int index)
+    private void CheckBlock(BlockDefinition block, object[] at)
     {
         if (!TemplateValidator.IsKnownBlock(block.Type))
         {
             problems.Add(file.Problem(
-                $"unknown block type \"{block.Type}\" (use {string.Join(", ", TemplateValidator.KnownBlocks)}).", "layout", index, "type"));
+                $"unknown block type \"{block.Type}\" (use {string.Join(", ", TemplateValidator.KnownBlocks)}).", [.. at, "type"]));
             return;
         }
 
         foreach (var property in TemplateValidator.Required(block.Type).Where(p => IsMissing(block, p)))
         {
-            problems.Add(file.Problem($"a {block.Type} block needs \"{property}\".", "layout", index));
+            problems.Add(file.Problem($"a {block.Type} block needs \"{property}\".", [.. at]));
         }
 
         foreach (var (property, text) in Texts(block))
         {
-            CheckText(text, "layout", index, property);
+            CheckText(text, [.. at, property]);
         }
 
         for (var k = 0; k < block.Items.Count; k++)
         {
-            CheckText(block.Items[k].Label, "layout", index, "items", k, "label");
-            CheckText(block.Items[k].Value, "layout", index, "items", k, "value");
-            CheckText(block.Items[k].Note, "layout", index, "items", k, "note");
+            CheckText(block.Items[k].Label, [.. at, "items", k, "label"]);
+            CheckText(block.Items[k].Value, [.. at, "items", k, "value"]);
+            CheckText(block.Items[k].Note, [.. at, "items", k, "note"]);
+        }
+
+        if (block.ShowIf is not null && LiquidSyntax.Error($"{{% if {block.ShowIf} %}}{{% endif %}}") is { } condition)
+        {
+            problems.Add(file.Problem("show-if: " + condition, [.. at, "show-if"]));
         }
 
         if (block.Query is not null)
         {
-            CheckQueryAndColumns(block, index);
+            CheckQueryAndColumns(block, at);
+        }
+
+        for (var b = 0; b < block.Blocks.Count; b++)
+        {
+            CheckBlock(block.Blocks[b], [.. at, "blocks", b]);
         }
     }
 
-    private void CheckQueryAndColumns(BlockDefinition block, int index)
+    private void CheckQueryAndColumns(BlockDefinition block, object[] at)
     {
         if (!template.Definition.Queries.ContainsKey(block.Query!))
         {
             problems.Add(file.Problem($"the block names the query \"{block.Query}\", which the template does not declare " +
-                $"(queries: {string.Join(", ", template.Definition.Queries.Keys)}).", "layout", index, "query"));
+                $"(queries: {string.Join(", ", template.Definition.Queries.Keys)}).", [.. at, "query"]));
             return;
         }
 
         queryColumns.TryGetValue(block.Query!, out var returned);
-        CheckChartFields(block, index, returned);
+        CheckChartFields(block, at, returned);
+        foreach (var (property, field) in new[] { ("group-by", block.GroupBy), ("key", block.Key), ("where", block.Where) })
+        {
+            if (field is not null && returned is not null && !returned.Contains(field))
+            {
+                problems.Add(file.Problem($"{property} \"{field}\" is not a column of the query \"{block.Query}\".", [.. at, property]));
+            }
+        }
+
         for (var c = 0; c < block.Columns.Count; c++)
         {
             var column = block.Columns[c];
-            CheckText(column.Header, "layout", index, "columns", c, "header");
+            CheckText(column.Header, [.. at, "columns", c, "header"]);
             if (returned is not null && !returned.Contains(column.Field))
             {
                 problems.Add(file.Problem($"column \"{column.Field}\" is not returned by the query \"{block.Query}\" " +
-                    $"(it returns {string.Join(", ", returned)}).", "layout", index, "columns", c, "field"));
+                    $"(it returns {string.Join(", ", returned)}).", [.. at, "columns", c, "field"]));
             }
 
             if (!Formats.Contains(column.Format))
             {
-                problems.Add(file.Problem($"unknown column format \"{column.Format}\" (use {string.Join(", ", Formats)}).", "layout", index, "columns", c, "format"));
+                problems.Add(file.Problem($"unknown column format \"{column.Format}\" (use {string.Join(", ", Formats)}).", [.. at, "columns", c, "format"]));
             }
             else if (column.Format == "label" && (column.Labels is null || !stringKeys.Contains(column.Labels)))
             {
-                problems.Add(file.Problem($"a label column needs \"labels\" naming a section of the strings; \"{column.Labels}\" is not one.", "layout", index, "columns", c));
+                problems.Add(file.Problem($"a label column needs \"labels\" naming a section of the strings; \"{column.Labels}\" is not one.", [.. at, "columns", c]));
             }
         }
     }
 
-    private void CheckChartFields(BlockDefinition block, int index, IReadOnlySet<string>? returned)
+    private void CheckChartFields(BlockDefinition block, object[] at, IReadOnlySet<string>? returned)
     {
         if (block.Category is not null && returned is not null && !returned.Contains(block.Category))
         {
-            problems.Add(file.Problem($"category \"{block.Category}\" is not returned by the query \"{block.Query}\".", "layout", index, "category"));
+            problems.Add(file.Problem($"category \"{block.Category}\" is not returned by the query \"{block.Query}\".", [.. at, "category"]));
         }
 
         for (var s = 0; s < block.Series.Count; s++)
         {
-            CheckText(block.Series[s].Label, "layout", index, "series", s, "label");
+            CheckText(block.Series[s].Label, [.. at, "series", s, "label"]);
             if (returned is not null && !returned.Contains(block.Series[s].Field))
             {
-                problems.Add(file.Problem($"series field \"{block.Series[s].Field}\" is not returned by the query \"{block.Query}\".", "layout", index, "series", s, "field"));
+                problems.Add(file.Problem($"series field \"{block.Series[s].Field}\" is not returned by the query \"{block.Query}\".", [.. at, "series", s, "field"]));
             }
         }
     }
@@ -121,6 +139,7 @@ internal sealed class BlocksCheck(
         yield return ("title", block.Title);
         yield return ("subtitle", block.Subtitle);
         yield return ("totals", block.Totals);
+        yield return ("subtotal", block.Subtotal);
         foreach (var line in block.Lines)
         {
             yield return ("lines", line);
@@ -136,6 +155,7 @@ internal sealed class BlocksCheck(
         "columns" => block.Columns.Count == 0,
         "category" => block.Category is null,
         "series" => block.Series.Count == 0,
+        "blocks" => block.Blocks.Count == 0,
         _ => false,
     };
 }

@@ -19,6 +19,9 @@ public sealed class TemplateValidator(DbConnection? database)
         ["key-figures"] = ["items"],
         ["table"] = ["query", "columns"],
         ["chart"] = ["query", "category", "series"],
+        ["contents"] = ["text"],
+        ["appendix"] = ["text"],
+        ["repeat"] = ["query", "blocks"],
         ["page-break"] = [],
     };
 

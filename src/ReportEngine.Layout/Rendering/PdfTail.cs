@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ReportEngine.Layout.Rendering;
+
+/// <summary>
+/// What the incremental update needs from the PDF SkiaSharp wrote, read from its final part: the trailer, the
+/// catalog, and the page objects in order (walking the page tree). Null if the layout is not what we expect.
+/// </summary>
+internal sealed partial class PdfTail
+{
+    public required int Size { get; init; }
+    public required int RootNumber { get; init; }
+    public required string Catalog { get; init; }
+    public required string TrailerExtras { get; init; }
+    public required long StartXref { get; init; }
+    public required List<int> PageObjects { get; init; }
+    public required List<float> PageHeights { get; init; }
+
+    public static PdfTail? Parse(string tail, long tailStart)
+    {
+        var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
+        var startAt = tail.LastIndexOf("startxref", StringComparison.Ordinal);
+        var xrefAt = tail.LastIndexOf("\nxref\n", StringComparison.Ordinal);
+        if (trailerAt < 0 || startAt < trailerAt || xrefAt < 0)
+        {
+            return null;
+        }
+
+        var trailer = tail[trailerAt..startAt];
+        var size = Int(SizePattern().Match(trailer));
+        var root = Int(RootPattern().Match(trailer));
+        var startXref = long.Parse(NumberPattern().Match(tail, startAt).Value, CultureInfo.InvariantCulture);
+        var offsets = ReadXref(tail, xrefAt + 1);
+        if (size <= 0 || root <= 0 || offsets is null)
+        {
+            return null;
+        }
+
+        string? Object(int number)
+        {
+            if (!offsets.TryGetValue(number, out var offset) || offset < tailStart)
+            {
+                return null;
+            }
+
+            var start = (int)(offset - tailStart);
+            var end = tail.IndexOf("endobj", start, StringComparison.Ordinal);
+            var open = tail.IndexOf("obj", start, StringComparison.Ordinal) + 3;
+            return end < 0 ? null : tail[open..end];
+        }
+
+        var catalog = Object(root);
+        if (catalog is null)
+        {
+            return null;
+        }
+
+        var pages = new List<int>();
+        var heights = new List<float>();
+        var pagesRoot = Int(PagesPattern().Match(catalog));
+        if (!Walk(pagesRoot, Object, pages, heights, 0))
+        {
+            return null;
+        }
+
+        var id = IdPattern().Match(trailer);
+        var info = InfoPattern().Match(trailer);
+        return new PdfTail
+        {
+            Size = size, RootNumber = root, Catalog = catalog.Trim(), StartXref = startXref, PageObjects = pages, PageHeights = heights,
+            TrailerExtras = (info.Success ? "\n" + info.Value : "") + (id.Success ? "\n" + id.Value : ""),
+        };
+    }
+
+    private static bool Walk(int number, Func<int, string?> read, List<int> pages, List<float> heights, int depth)
+    {
+        var body = read(number);
+        if (body is null || depth > 32)
+        {
+            return false;
+        }
+
+        if (body.Contains("/Type /Pages", StringComparison.Ordinal))
+        {
+            var kids = KidsPattern().Match(body);
+            foreach (Match reference in ReferencePattern().Matches(kids.Groups[1].Value))
+            {
+                if (!Walk(int.Parse(reference.Groups[1].Value, CultureInfo.InvariantCulture), read, pages, heights, depth + 1))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        pages.Add(number);
+        var box = MediaBoxPattern().Match(body);
+        heights.Add(box.Success ? float.Parse(box.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+        return true;
+    }
+
+    private static Dictionary<int, long>? ReadXref(string tail, int at)
+    {
+        var result = new Dictionary<int, long>();
+        var lines = tail[at..].Split('\n');
+        var i = 1;
+        while (i < lines.Length && !lines[i].StartsWith("trailer", StringComparison.Ordinal))
+        {
+            var header = lines[i].Trim().Split(' ');
+            if (header.Length != 2)
+            {
+                return null;
+            }
+
+            var first = int.Parse(header[0], CultureInfo.InvariantCulture);
+            var count = int.Parse(header[1], CultureInfo.InvariantCulture);
+            for (var n = 0; n < count; n++)
+            {
+                var entry = lines[i + 1 + n];
+                if (entry.Length >= 18 && entry[17] == 'n')
+                {
+                    result[first + n] = long.Parse(entry.AsSpan(0, 10), CultureInfo.InvariantCulture);
+                }
+            }
+
+            i += count + 1;
+        }
+
+        return result;
+    }
+
+    private static int Int(Match match) => match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+
+    [GeneratedRegex(@"/Size (\d+)")]
+    private static partial Regex SizePattern();
+
+    [GeneratedRegex(@"/Root (\d+) 0 R")]
+    private static partial Regex RootPattern();
+
+    [GeneratedRegex(@"/Info \d+ 0 R")]
+    private static partial Regex InfoPattern();
+
+    [GeneratedRegex(@"/ID \[[^\]]*\]")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"/Pages (\d+) 0 R")]
+    private static partial Regex PagesPattern();
+
+    [GeneratedRegex(@"/Kids \[([^\]]*)\]")]
+    private static partial Regex KidsPattern();
+
+    [GeneratedRegex(@"(\d+) 0 R")]
+    private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(@"/MediaBox \[[-\d.]+ [-\d.]+ [-\d.]+ ([-\d.]+)\]")]
+    private static partial Regex MediaBoxPattern();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex NumberPattern();
+}
