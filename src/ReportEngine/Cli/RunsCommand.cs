@@ -21,7 +21,7 @@ public static class RunsCommand
             {
                 context.Output.WriteLine(string.Join("  ",
                     run.Id.ToString(CultureInfo.InvariantCulture), run.Status, run.Template, run.Language, RunParameters.Describe(run.Parameters),
-                    $"{run.Trigger}:{run.RequestedBy}", run.FinishedAt ?? run.StartedAt ?? run.QueuedAt, run.ArchivePath ?? "-"));
+                    $"{run.Trigger} by {run.RequestedBy}", run.FinishedAt ?? run.StartedAt ?? run.QueuedAt, run.ArchivePath ?? "-"));
             }
 
             return 0;

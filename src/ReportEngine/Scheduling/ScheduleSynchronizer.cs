@@ -102,7 +102,7 @@ internal sealed class ScheduleSynchronizer(
         var current = await scheduler.GetTrigger(triggerKey, cancellationToken);
         if (current?.Description == schedule.Fingerprint)
         {
-            logger.LogInformation("schedule {Schedule}: unchanged, next firing {Next:O}", definition.Id, current.NextFireTimeUtc);
+            logger.LogInformation("schedule {Schedule}: unchanged, next firing {Next}", definition.Id, Describe(current.NextFireTimeUtc));
             return job.Key;
         }
 
@@ -128,7 +128,7 @@ internal sealed class ScheduleSynchronizer(
         try
         {
             var result = await scheduler.ScheduleTrigger(builder.Build(), TriggerConflict.Replace, cancellationToken);
-            logger.LogInformation("schedule {Schedule}: {Outcome}, next firing {Next:O}", definition.Id, current is null ? "added" : "changed", result.NextFireTimeUtc);
+            logger.LogInformation("schedule {Schedule}: {Outcome}, next firing {Next}", definition.Id, current is null ? "added" : "changed", Describe(result.NextFireTimeUtc));
         }
         catch (SchedulerException e)
         {
@@ -173,4 +173,7 @@ internal sealed class ScheduleSynchronizer(
     }
 
     private static string CalendarName(string scheduleId) => "schedule." + scheduleId;
+
+    private static string Describe(DateTimeOffset? next) =>
+        next?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none (no time left in its cron)";
 }
