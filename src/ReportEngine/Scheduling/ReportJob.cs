@@ -26,7 +26,7 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
         using var _ = running.Enter();
         var data = context.MergedJobDataMap;
         var runId = data.ContainsKey(RunIdData)
-            ? OnDemandRun(long.Parse(data.GetString(RunIdData)!, CultureInfo.InvariantCulture))
+            ? OnDemandRun(long.Parse(data.GetString(RunIdData)!, CultureInfo.InvariantCulture), context.Recovering)
             : await ScheduledRun(ScheduledReport.FromJson(data.GetString(ScheduleData)!), context, cancellationToken);
         if (runId is not { } id)
         {
@@ -110,15 +110,15 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
         };
     }
 
-    private long? OnDemandRun(long runId)
+    private long? OnDemandRun(long runId, bool recovering)
     {
         var run = runs.Find(runId);
         switch (run?.Status)
         {
             case RunStatus.Queued:
                 return runId;
-            case RunStatus.Running:
-            case RunStatus.Interrupted when runs.RecoveredBy(runId) is null:
+            case RunStatus.Running when recovering:
+            case RunStatus.Interrupted when recovering && runs.RecoveredBy(runId) is null:
                 // This firing is recovered: the process that ran it died.
                 runs.Interrupt(runId, $"Interrupted: the process {run.ExecutedBy} ended before the run finished; done again by a recovered firing.");
                 return runs.Queue(run with

@@ -20,7 +20,8 @@ internal sealed class ScheduleSynchronizer(
     IOptions<SchedulesOptions> options,
     ILogger<ScheduleSynchronizer> logger) : BackgroundService
 {
-    private string _appliedContent = "";
+    /// <summary>The file's content last read, applied or not: a bad edit is reported once, not every interval.</summary>
+    private string _seenContent = "";
 
     private string File => Path.GetFullPath(options.Value.Path);
 
@@ -39,8 +40,9 @@ internal sealed class ScheduleSynchronizer(
             try
             {
                 var content = System.IO.File.Exists(File) ? await System.IO.File.ReadAllTextAsync(File, stoppingToken) : "";
-                if (content != _appliedContent)
+                if (content != _seenContent)
                 {
+                    _seenContent = content;
                     logger.LogInformation("{File} changed: updating the schedules", File);
                     await Apply(loader.Load(File), stoppingToken);
                 }
@@ -82,7 +84,7 @@ internal sealed class ScheduleSynchronizer(
             }
         }
 
-        _appliedContent = set.Content;
+        _seenContent = set.Content;
     }
 
     private async Task<JobKey> Store(IScheduler scheduler, CheckedSchedule schedule, CancellationToken cancellationToken)
