@@ -41,7 +41,11 @@ public static class RunCommand
             }
 
             var runs = context.Runs(settings);
-            AbandonedRuns.Interrupt(runs, includeQueuedFirings: false);
+            foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
+            {
+                archive.DeleteStaging(abandoned.Id);
+            }
+
             var id = runs.Queue(new RunRecord
             {
                 Template = prepared.Template.Name,

@@ -47,7 +47,9 @@ internal sealed class ScheduleSynchronizer(
                     await Apply(loader.Load(File), stoppingToken);
                 }
             }
-            catch (ReportEngineException e)
+#pragma warning disable CA1031 // A bad edit or a busy database must not stop the worker: the schedules in force stay.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
             {
                 logger.LogError("{File} was not applied, the previous schedules stay: {Error}", File, e.Message);
             }
