@@ -48,9 +48,8 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
             await TestDelay(cancellation);
 
-            var relative = ReportArchive.RelativePath(runId, prepared.Template.Name, run.Language, prepared.Parameters, reference);
-            var sha256 = archive.Store(rendered.Path, relative);
-            runs.Succeed(runId, rendered.Pages, rendered.Bytes, relative, sha256);
+            var (archived, sha256) = archive.Store(rendered.Path, ReportArchive.RelativePath(runId, prepared.Template.Name, run.Language, prepared.Parameters, reference));
+            runs.Succeed(runId, rendered.Pages, rendered.Bytes, archived, sha256);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

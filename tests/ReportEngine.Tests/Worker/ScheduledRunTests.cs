@@ -36,7 +36,7 @@ public sealed class ScheduledRunTests(WorkerFixture fixture) : IDisposable
         Assert.Contains($"year={TimeZoneInfo.ConvertTime(due, WorkerFolder.Vietnam).Year - 1}", RunParameters.Describe(run.Parameters), StringComparison.Ordinal);
         var file = _folder.Archive.FullPath(run.ArchivePath!);
         Assert.StartsWith("%PDF", File.ReadAllText(file)[..4], StringComparison.Ordinal);
-        Assert.Equal(run.Sha256, Archive.ReportArchive.Sha256(file));
+        Assert.Equal(run.Sha256, ReportEngine.Archive.ReportArchive.Sha256(file));
         Assert.Equal(new FileInfo(file).Length, run.Bytes);
     }
 
