@@ -42,7 +42,7 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
             var prepared = runner.Prepare(new ReportRequest(run.Template, RunParameters.Parse(run.Parameters), run.Language), connection);
             var asOf = prepared.Parameters.TryGetValue("as_of", out var value) ? value as string : null;
-            runs.RecordResolved(runId, RunParameters.Format(prepared.Parameters), TemplateVersion.Of(prepared.Template.Directory), asOf);
+            runs.RecordResolved(runId, RunParameters.Format(prepared.Parameters), prepared.Template.Version, asOf);
 
             cancellation.ThrowIfCancellationRequested();
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
