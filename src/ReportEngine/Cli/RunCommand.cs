@@ -41,6 +41,11 @@ public static class RunCommand
             }
 
             var runs = context.Runs(settings);
+            foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
+            {
+                archive.DeleteStaging(abandoned.Id);
+            }
+
             var id = runs.Queue(new RunRecord
             {
                 Template = prepared.Template.Name,
@@ -55,7 +60,12 @@ public static class RunCommand
             var executor = new RunExecutor(settings, archive, runs);
             var run = runs.LiveWorkers(WorkerSilence).Count == 0
                 ? await executor.ExecuteAsync(id, cancellation)
-                : await WaitForWorker(runs, executor, id, cancellation);
+                : runs.Find(id)!;
+            if (!run.IsFinished)
+            {
+                // A worker serves this database (or took the run as it started): it renders, we wait.
+                run = await WaitForWorker(runs, executor, id, cancellation);
+            }
 
             if (run.Status == RunStatus.Succeeded)
             {

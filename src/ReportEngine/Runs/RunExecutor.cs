@@ -48,13 +48,12 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
             await TestDelay(cancellation);
 
-            var relative = ReportArchive.RelativePath(runId, prepared.Template.Name, run.Language, prepared.Parameters, reference);
-            var sha256 = archive.Store(rendered.Path, relative);
-            runs.Succeed(runId, rendered.Pages, rendered.Bytes, relative, sha256);
+            var (archived, sha256) = archive.Store(rendered.Path, ReportArchive.RelativePath(runId, prepared.Template.Name, run.Language, prepared.Parameters, reference));
+            runs.Succeed(runId, rendered.Pages, rendered.Bytes, archived, sha256);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            runs.Interrupt(runId, $"Interrupted: {ProcessName} was stopping and the grace period ran out before the run finished.");
+            runs.Interrupt(runId, $"Interrupted: {ProcessName} was stopping and the grace period (Worker:GracePeriod) ran out before the run finished.");
             throw;
         }
 #pragma warning disable CA1031 // Any failure of a report is recorded on its run; the worker goes on with the next.
