@@ -6,13 +6,18 @@ namespace ReportEngine.Data.Migrations;
 
 /// <summary>
 /// The migrations shipped inside the ReportEngine assembly: Data/Migrations/NNNN_name.sql,
-/// embedded by the csproj as "ReportEngine.Migrations.NNNN_name.sql".
+/// embedded by the csproj as "ReportEngine.Migrations.NNNN_name.sql". Where a database needs other
+/// SQL, Data/Migrations/&lt;dialect&gt;/NNNN_name.sql ("ReportEngine.Migrations.&lt;dialect&gt;.NNNN_name.sql")
+/// replaces the script of the same migration for that dialect (only "postgres" today).
 /// </summary>
 public static partial class EmbeddedMigrations
 {
     private const string Prefix = "ReportEngine.Migrations.";
 
-    public static IReadOnlyList<Migration> Load()
+    public const string Postgres = "postgres";
+
+    /// <param name="dialect">null for SQLite, or <see cref="Postgres"/>.</param>
+    public static IReadOnlyList<Migration> Load(string? dialect = null)
     {
         var assembly = typeof(EmbeddedMigrations).Assembly;
         var migrations = new List<Migration>();
@@ -24,6 +29,14 @@ public static partial class EmbeddedMigrations
             }
 
             var fileName = resource[Prefix.Length..^".sql".Length];
+            if (fileName.StartsWith(Postgres + ".", StringComparison.Ordinal))
+            {
+                continue; // a dialect's replacement, read below for its own dialect
+            }
+
+            var variant = $"{Prefix}{dialect}.{fileName}.sql";
+            var script = dialect is not null && assembly.GetManifestResourceInfo(variant) is not null ? variant : resource;
+
             var match = FileNamePattern().Match(fileName);
             if (!match.Success)
             {
@@ -33,7 +46,7 @@ public static partial class EmbeddedMigrations
             migrations.Add(new Migration(
                 int.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture),
                 match.Groups["name"].Value,
-                Read(assembly, resource)));
+                Read(assembly, script)));
         }
 
         return Ordered(migrations);
