@@ -32,6 +32,12 @@ public static class SqliteToPostgres
         foreach (var table in Tables)
         {
             copied[table] = CopyTable(source, target, table);
+            if (target.ExecuteScalar<string?>(
+                "SELECT pg_get_serial_sequence(@table, 'id') FROM information_schema.columns WHERE table_name = @table AND column_name = 'id'", new { table }) is { } sequence)
+            {
+                // Copied ids were given explicitly: new rows must be numbered after them.
+                target.Execute($"SELECT setval('{sequence}', GREATEST((SELECT MAX(id) FROM {table}), 1))");
+            }
         }
 
         return copied;

@@ -55,6 +55,18 @@ public sealed class PostgresReportsTests : IClassFixture<PostgresReportsTests.Da
     }
 
     [Fact]
+    public void A_row_added_after_the_copy_is_numbered_after_the_copied_ones()
+    {
+        using var postgres = PostgresDatabase.Open(_databases.Postgres);
+        using var transaction = postgres.BeginTransaction();
+        var max = postgres.ExecuteScalar<long>("SELECT MAX(id) FROM activities", transaction: transaction);
+        var id = postgres.ExecuteScalar<long>(
+            "INSERT INTO activities (locality_id, held_on, kind) VALUES (1, '2024-08-01', 'seminar') RETURNING id", transaction: transaction);
+        Assert.Equal(max + 1, id);
+        transaction.Rollback();
+    }
+
+    [Fact]
     public void Report_queries_on_PostgreSQL_run_in_read_only_transactions()
     {
         using var connection = ReportsDatabase.OpenForReports(_databases.Postgres);

@@ -6,9 +6,8 @@ namespace ReportEngine.Data.Migrations;
 
 /// <summary>
 /// The migrations shipped inside the ReportEngine assembly: Data/Migrations/NNNN_name.sql,
-/// embedded by the csproj as "ReportEngine.Migrations.NNNN_name.sql". Where a database needs other
-/// SQL, Data/Migrations/&lt;dialect&gt;/NNNN_name.sql ("ReportEngine.Migrations.&lt;dialect&gt;.NNNN_name.sql")
-/// replaces the script of the same migration for that dialect (only "postgres" today).
+/// embedded by the csproj as "ReportEngine.Migrations.NNNN_name.sql", written for SQLite and
+/// translated for PostgreSQL (<see cref="PostgresDialect"/>).
 /// </summary>
 public static partial class EmbeddedMigrations
 {
@@ -29,13 +28,6 @@ public static partial class EmbeddedMigrations
             }
 
             var fileName = resource[Prefix.Length..^".sql".Length];
-            if (fileName.StartsWith(Postgres + ".", StringComparison.Ordinal))
-            {
-                continue; // a dialect's replacement, read below for its own dialect
-            }
-
-            var variant = $"{Prefix}{dialect}.{fileName}.sql";
-            var script = dialect is not null && assembly.GetManifestResourceInfo(variant) is not null ? variant : resource;
 
             var match = FileNamePattern().Match(fileName);
             if (!match.Success)
@@ -46,7 +38,7 @@ public static partial class EmbeddedMigrations
             migrations.Add(new Migration(
                 int.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture),
                 match.Groups["name"].Value,
-                Read(assembly, script)));
+                dialect == Postgres ? PostgresDialect.Translate(Read(assembly, resource)) : Read(assembly, resource)));
         }
 
         return Ordered(migrations);
