@@ -48,7 +48,7 @@ internal sealed class TableOfContentsElement : Element
             row.Items.Add(new RowItem
             {
                 Kind = RowItemKind.Constant, Value = 36,
-                Child = new AlignmentElement { Horizontal = 1, Child = new LocationLinkElement { Location = heading.LocationName, Child = number } },
+                Child = new AlignmentElement { Horizontal = 1, Vertical = 1, Child = new LocationLinkElement { Location = heading.LocationName, Child = number } },
             });
             content.Items.Add(row);
         }
