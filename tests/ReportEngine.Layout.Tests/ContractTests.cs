@@ -17,7 +17,11 @@ public class ContractTests
         {
             doc.Metadata(new DocumentMetadata
             {
-                Title = "Báo cáo", Author = "Sở Nội vụ", Subject = "Hội", Keywords = "hội", Language = "vi-VN",
+                Title = "Báo cáo",
+                Author = "Sở Nội vụ",
+                Subject = "Hội",
+                Keywords = "hội",
+                Language = "vi-VN",
                 CreationDate = new DateTimeOffset(2024, 9, 1, 0, 0, 0, TimeSpan.FromHours(7)),
                 ModifiedDate = new DateTimeOffset(2024, 9, 2, 0, 0, 0, TimeSpan.FromHours(7)),
             });

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ReportEngine.Layout.Infrastructure;
 using ReportEngine.Layout.Fonts;
+using ReportEngine.Layout.Infrastructure;
 
 namespace ReportEngine.Layout.Rendering;
 

@@ -64,8 +64,12 @@ internal static class Shaper
         var count = infos.Length;
         var result = new ShapedText
         {
-            Glyphs = new ushort[count], Advances = new int[count], XOffsets = new int[count], YOffsets = new int[count],
-            Clusters = new int[count], TotalAdvance = 0,
+            Glyphs = new ushort[count],
+            Advances = new int[count],
+            XOffsets = new int[count],
+            YOffsets = new int[count],
+            Clusters = new int[count],
+            TotalAdvance = 0,
         };
         var total = 0;
         for (var i = 0; i < count; i++)
@@ -80,8 +84,12 @@ internal static class Shaper
 
         return new ShapedText
         {
-            Glyphs = result.Glyphs, Advances = result.Advances, XOffsets = result.XOffsets, YOffsets = result.YOffsets,
-            Clusters = result.Clusters, TotalAdvance = total,
+            Glyphs = result.Glyphs,
+            Advances = result.Advances,
+            XOffsets = result.XOffsets,
+            YOffsets = result.YOffsets,
+            Clusters = result.Clusters,
+            TotalAdvance = total,
         };
     }
 }

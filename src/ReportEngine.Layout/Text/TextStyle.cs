@@ -10,8 +10,14 @@ public sealed record TextStyle
     /// <summary>DejaVu Sans, 10 pt, black, the font's natural line height.</summary>
     public static readonly TextStyle Default = new()
     {
-        Family = FontManager.DefaultFamily, Size = 10, IsBold = false, IsItalic = false, Color = Colors.Black,
-        IsUnderline = false, IsStrikethrough = false, LineHeightFactor = null,
+        Family = FontManager.DefaultFamily,
+        Size = 10,
+        IsBold = false,
+        IsItalic = false,
+        Color = Colors.Black,
+        IsUnderline = false,
+        IsStrikethrough = false,
+        LineHeightFactor = null,
     };
 
     /// <summary>An empty style: everything inherited.</summary>
