@@ -87,6 +87,5 @@ internal static class Shaper
             Clusters = clusters,
             TotalAdvance = total,
         };
-    };
     }
 }
