@@ -29,15 +29,15 @@ internal static class TreeWalker
         }
     }
 
-    /// <summary>Sets canvas, context and parent links on every element, and resolves inherited text styles.</summary>
+    /// <summary>Sets the context (and its canvas) and parent links on every element, and resolves inherited text styles.</summary>
     public static void Attach(Element root, ICanvas canvas, RenderContext context, TextStyle? inherited = null)
     {
+        context.Canvas = canvas;
         var stack = new Stack<(Element Element, TextStyle Style)>();
         stack.Push((root, inherited ?? TextStyle.Default));
         while (stack.Count > 0)
         {
             var (element, style) = stack.Pop();
-            element.Canvas = canvas;
             element.Context = context;
             switch (element)
             {

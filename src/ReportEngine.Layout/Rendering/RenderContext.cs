@@ -13,6 +13,9 @@ internal sealed class RenderContext
     private readonly Dictionary<string, Location> locations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Location> previousLocations = new(StringComparer.Ordinal);
 
+    /// <summary>The canvas every element of this document draws on.</summary>
+    public ICanvas Canvas { get; set; } = NullCanvas.Instance;
+
     /// <summary>True during the first pass, which draws nothing and learns page counts and locations.</summary>
     public bool IsCountingPass { get; set; } = true;
 
