@@ -8,7 +8,8 @@ internal static class TreeWalker
 {
     /// <summary>
     /// Resets progress below <paramref name="root"/>. Between pages (repeated headers, footers, table headers),
-    /// show-once and skip-once keep their memory: that is their purpose.
+    /// show-once and skip-once keep their memory (that is their purpose), and a heading or section in a header is
+    /// registered (outline entry, destination) once, not on every page.
     /// </summary>
     public static void ResetState(Element root, bool betweenPages)
     {
@@ -17,7 +18,7 @@ internal static class TreeWalker
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element is IStateful stateful && !(betweenPages && element is ShowOnceElement or SkipOnceElement))
+            if (element is IStateful stateful && !(betweenPages && element is ShowOnceElement or SkipOnceElement or LocationElement))
             {
                 stateful.ResetState();
             }
