@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReportEngine.Archive;
+using ReportEngine.Configuration;
 using ReportEngine.Data;
 using ReportEngine.Reports;
 using ReportEngine.Runs;
@@ -14,9 +15,6 @@ namespace ReportEngine.Cli;
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>A worker that has not said it is alive for this long is taken as gone.</summary>
-    private static readonly TimeSpan WorkerSilence = TimeSpan.FromSeconds(15);
-
     public static Command Create(CliContext context)
     {
         var template = new Argument<string>("template") { Description = "The template's folder name under templates/, e.g. annual-assessment." };
@@ -69,7 +67,7 @@ public static class RunCommand
         });
 
         var executor = new RunExecutor(settings, archive, runs);
-        var run = runs.LiveWorkers(WorkerSilence).Count == 0
+        var run = runs.LiveWorkers(WorkerOptions.Silence).Count == 0
             ? await executor.ExecuteAsync(id, cancellation)
             : runs.Find(id)!;
         if (!run.IsFinished)
@@ -109,7 +107,7 @@ public static class RunCommand
         while (true)
         {
             var run = runs.Find(id)!;
-            if (run.Status == RunStatus.Queued && runs.LiveWorkers(WorkerSilence).Count == 0)
+            if (run.Status == RunStatus.Queued && runs.LiveWorkers(WorkerOptions.Silence).Count == 0)
             {
                 var here = await executor.ExecuteAsync(id, cancellation);
                 if (here.IsFinished)

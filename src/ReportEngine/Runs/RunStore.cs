@@ -143,13 +143,15 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
 
     public void SignOff(string worker) => Execute("DELETE FROM workers WHERE name = @worker", new { worker });
 
-    /// <summary>Workers whose last heartbeat is newer than the given age.</summary>
+    /// <summary>Workers other than this process whose last heartbeat is newer than the given age, and whose process runs.</summary>
     public IReadOnlyList<string> LiveWorkers(TimeSpan maximumAge)
     {
         using var connection = Open();
         return connection.Query<string>(
-            "SELECT name FROM workers WHERE heartbeat_at >= @since ORDER BY heartbeat_at DESC",
-            new { since = Timestamp(clock.GetUtcNow() - maximumAge) }).AsList();
+                "SELECT name FROM workers WHERE heartbeat_at >= @since ORDER BY heartbeat_at DESC",
+                new { since = Timestamp(clock.GetUtcNow() - maximumAge) })
+            .Where(name => name != ProcessName.Current && ProcessName.IsAlive(name))
+            .ToList();
     }
 
     private string Now() => Timestamp(clock.GetUtcNow());
