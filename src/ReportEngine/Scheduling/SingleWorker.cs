@@ -17,7 +17,7 @@ internal sealed class SingleWorker(RunStore runs) : IHostedService
         return others.Count == 0
             ? Task.CompletedTask
             : throw new ReportEngineException(
-                $"Another worker ({string.Join(", ", others)}) serves the database {runs.ConnectionString}; one worker per database. " +
+                $"Another worker ({string.Join(", ", others)}) serves the database {runs.File}; one worker per database. " +
                 "Stop it first (a worker killed on another host counts as gone 15 s after its last heartbeat).");
     }
 
