@@ -24,15 +24,31 @@ public static class RunCommand
         var language = new Option<string>("--lang") { Description = "Report language: vi (default), en or pl.", DefaultValueFactory = _ => "vi" };
         language.AcceptOnlyFromAmong("vi", "en", "pl");
         var output = new Option<string?>("--out") { Description = "Also copy the archived PDF into this folder, named <template>-[<organization>-]<locality>-<year>-<lang>.pdf." };
+        var committees = new Option<string?>("--committees")
+        {
+            Description = "Render one report per committee, for its locality and in its language, and queue its deliveries: " +
+                          "a level (province, district, commune) or committee codes separated by commas.",
+        };
 
         var command = new Command("run", "Render one report now, record the run, archive the PDF and print the archived file's path.")
         {
-            template, set, language, output,
+            template, set, language, output, committees,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             var settings = context.Settings(parse);
             var archive = context.ReportArchive(parse);
+            if (parse.GetValue(committees) is { } selector)
+            {
+                if (parse.GetResult(language) is { Implicit: false })
+                {
+                    throw new ReportEngineException("--lang cannot be combined with --committees: each committee receives its report in its own language.");
+                }
+
+                return await BurstCommand.Run(context, parse, settings, archive, parse.GetValue(template)!, ParameterAssignments.Parse(parse.GetValue(set)),
+                    selector, parse.GetValue(output), (runs, executor, id, token) => ExecuteOrWait(runs, executor, id, token), cancellation);
+            }
+
             var request = new ReportRequest(parse.GetValue(template)!, ParameterAssignments.Parse(parse.GetValue(set)), parse.GetValue(language)!);
             PreparedReport prepared;
             using (var connection = ReportsDatabase.OpenForReports(settings.ConnectionString))
@@ -52,10 +68,7 @@ public static class RunCommand
                 QueuedAt = RunStore.Timestamp(context.Clock.GetUtcNow()),
             });
 
-            var executor = new RunExecutor(settings, archive, runs);
-            var run = runs.LiveWorkers(WorkerSilence).Count == 0
-                ? await executor.ExecuteAsync(id, cancellation)
-                : await WaitForWorker(runs, executor, id, cancellation);
+            var run = await ExecuteOrWait(runs, new RunExecutor(settings, archive, runs), id, cancellation);
 
             if (run.Status == RunStatus.Succeeded)
             {
@@ -79,6 +92,12 @@ public static class RunCommand
         });
         return command;
     }
+
+    /// <summary>Renders a queued run here, or, while a worker serves the database, lets the worker do it and waits.</summary>
+    internal static async Task<RunRecord> ExecuteOrWait(RunStore runs, RunExecutor executor, long id, CancellationToken cancellation) =>
+        runs.LiveWorkers(WorkerSilence).Count == 0
+            ? await executor.ExecuteAsync(id, cancellation)
+            : await WaitForWorker(runs, executor, id, cancellation);
 
     /// <summary>
     /// Follows the run the worker executes, and the run that redoes it if the worker was interrupted.
