@@ -64,7 +64,8 @@ public static class DeliveriesCommand
     {
         var settings = context.Settings(parse);
         return new DeliverySender(new Outbox(settings.ConnectionString, context.Clock), new CommitteeStore(settings.ConnectionString),
-            context.ReportArchive(parse), CliContext.Smtp(), CliContext.Delivery(), NullLogger.Instance);
+            context.ReportArchive(parse), CliContext.Smtp(), CliContext.Delivery(), NullLogger.Instance,
+            new BurstStore(settings.ConnectionString, context.Clock));
     }
 
     internal static string Line(DeliveryRecord d) => string.Join("  ",

@@ -13,7 +13,7 @@ namespace ReportEngine.Delivery;
 /// cancellation between deliveries; a send in progress is not cancelled (see README: the crash window).
 /// </summary>
 public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, ReportArchive archive,
-    SmtpOptions smtp, DeliveryOptions options, ILogger logger)
+    SmtpOptions smtp, DeliveryOptions options, ILogger logger, BurstStore? bursts = null)
 {
     /// <summary>
     /// Test-only: milliseconds to wait after each delivery is recorded, before the next, so a test can
@@ -50,6 +50,7 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
 
             var outcome = await Attempt(delivery, channel, committeeCache);
             Record(delivery, outcome, sender, pass);
+            pass.Runs.Add(delivery.RunId);
             if (outcome.ConnectionLost)
             {
                 emailUnreachable = true;
@@ -58,6 +59,8 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
             await TestDelay(cancellation);
         }
 
+        // Each burst's stored summary follows its deliveries.
+        bursts?.SummarizeFor(pass.Runs);
         if (!smtp.IsConfigured && pass.Waiting > 0)
         {
             logger.LogWarning("{Count} e-mail deliveries wait: the setting Smtp:Host is not set", pass.Waiting);
@@ -91,8 +94,18 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
             committee = committeeCache[delivery.CommitteeId] = committees.Find(delivery.CommitteeCode);
         }
 
+        MimeKit.MimeMessage message;
+        try
+        {
+            message = EmailMessage.Build(delivery, committee, smtp.From, pdf);
+        }
+        catch (MimeKit.ParseException e)
+        {
+            return DeliveryOutcome.Refused($"\"{delivery.Address}\" (or another address of committee {delivery.CommitteeCode}) is not an e-mail address: {e.Message}");
+        }
+
         // The attempt itself is not cancelled: stopping mid-DATA is what could send a message twice.
-        return await channel.SendAsync(EmailMessage.Build(delivery, committee, smtp.From, pdf), delivery.Address, CancellationToken.None);
+        return await channel.SendAsync(message, delivery.Address, CancellationToken.None);
     }
 
     private void Record(DeliveryRecord delivery, DeliveryOutcome outcome, string sender, DeliveryPass pass)
@@ -144,6 +157,9 @@ public sealed class DeliveryPass
     public int Retrying { get; set; }
 
     public int Waiting { get; set; }
+
+    /// <summary>The runs whose deliveries were tried.</summary>
+    public HashSet<long> Runs { get; } = [];
 
     public override string ToString() => $"{Sent} sent, {Failed} failed, {Retrying} to retry, {Waiting} waiting";
 }

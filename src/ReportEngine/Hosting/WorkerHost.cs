@@ -31,6 +31,7 @@ internal static class WorkerHost
         builder.Services
             .AddReportEngineOptions(settings)
             .AddRunsAndArchive(workingDirectory)
+            .AddDeliveries()
             .AddReportScheduling(configuration, settings, worker);
         return builder.Build();
     }
