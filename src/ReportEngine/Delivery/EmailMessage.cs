@@ -21,12 +21,19 @@ public static class EmailMessage
         };
         message.From.Add(MailboxAddress.Parse(from));
         var recipients = committee?.Recipients ?? [new Recipient(delivery.Address, delivery.Role)];
-        message.To.AddRange(recipients.Where(r => r.Role == RecipientRole.To).Select(r => MailboxAddress.Parse(r.Address)));
-        message.Cc.AddRange(recipients.Where(r => r.Role == RecipientRole.Cc).Select(r => MailboxAddress.Parse(r.Address)));
-        if (!message.To.Concat(message.Cc).OfType<MailboxAddress>().Any(m => m.Address.Equals(delivery.Address, StringComparison.OrdinalIgnoreCase)))
+        // Another recipient's broken address must not stop this one: it is only left out of the headers.
+        message.To.AddRange(Parsable(recipients, RecipientRole.To));
+        message.Cc.AddRange(Parsable(recipients, RecipientRole.Cc));
+        var own = MailboxAddress.Parse(delivery.Address);
+        if (!own.Address.Contains('@', StringComparison.Ordinal))
+        {
+            throw new ParseException($"\"{delivery.Address}\" has no domain.", 0, 0);
+        }
+
+        if (!message.To.Concat(message.Cc).OfType<MailboxAddress>().Any(m => m.Address.Equals(own.Address, StringComparison.OrdinalIgnoreCase)))
         {
             // The committee's list changed since the run: the header still names who this copy is for.
-            (delivery.Role == RecipientRole.Cc ? message.Cc : message.To).Add(MailboxAddress.Parse(delivery.Address));
+            (delivery.Role == RecipientRole.Cc ? message.Cc : message.To).Add(own);
         }
 
         message.Headers.Add("X-ReportEngine-Run", delivery.RunId.ToString(CultureInfo.InvariantCulture));
@@ -37,6 +44,11 @@ public static class EmailMessage
         message.Body = body.ToMessageBody();
         return message;
     }
+
+    private static IEnumerable<MailboxAddress> Parsable(IEnumerable<Recipient> recipients, string role) =>
+        recipients.Where(r => r.Role == role)
+            .Select(r => MailboxAddress.TryParse(r.Address, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal) ? mailbox : null)
+            .OfType<MailboxAddress>();
 
     /// <summary>
     /// Derived from the run and the recipient: the same for every attempt of a delivery, different for
