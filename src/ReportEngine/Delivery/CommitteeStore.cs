@@ -57,6 +57,14 @@ public sealed class CommitteeStore(string connectionString)
         {
             var localityId = connection.ExecuteScalar<long?>("SELECT id FROM localities WHERE code = @code", new { code = change.Locality }, transaction)
                 ?? throw new ReportEngineException($"committee \"{change.Code}\": there is no locality \"{change.Locality}\".");
+            // One Standing Committee per locality (the schema says so too): say which one holds it.
+            if (connection.ExecuteScalar<string?>("SELECT code FROM committees WHERE locality_id = @localityId AND code <> @Code",
+                    new { localityId, change.Code }, transaction) is { } holder)
+            {
+                throw new ReportEngineException(
+                    $"committee \"{change.Code}\": the locality \"{change.Locality}\" already has the committee \"{holder}\"; nothing was saved.");
+            }
+
             var id = connection.ExecuteScalar<long>(
                 """
                 INSERT INTO committees (code, name, locality_id, language, drop_folder)
