@@ -64,7 +64,12 @@ internal static class HandDrawnW1
         Use(regular, "Trang / 0123456789Sở Nội vụ tỉnh Bình Thuận" + string.Concat(Enumerable.Range(32, 95).Select(c => (char)c)));
         Use(bold, W1Report.Title + "Tỉnh Bình Thuận1. Số liệu chínhPhụ lục: danh sách tổ chức0123456789.");
         SampleData.Types.ToList().ForEach(t => { Use(regular, t); Use(bold, t); });
-        var faces = usage.ToDictionary(p => p.Key, p => SubsetCache.Get(p.Key, p.Value));
+        var faces = usage.ToDictionary(p => p.Key, p =>
+        {
+            var lease = SubsetCache.Acquire(p.Key, p.Value);
+            lease.Pin();
+            return lease.Typeface;
+        });
 
         using var stream = new MemoryStream();
         using (var pdf = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = W1Report.Title, Creation = SampleData.ReportDate.UtcDateTime, Modified = SampleData.ReportDate.UtcDateTime }))

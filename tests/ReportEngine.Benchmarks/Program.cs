@@ -12,7 +12,7 @@ Directory.CreateDirectory(output);
 
 if (which is "w1" or "all")
 {
-    W1(runs);
+    W1(Math.Max(runs, 11));
 }
 
 if (which is "w2" or "all")

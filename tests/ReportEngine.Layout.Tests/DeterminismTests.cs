@@ -24,4 +24,35 @@ public class DeterminismTests
             Assert.True(sequential[i].AsSpan().SequenceEqual(parallel[i]), $"document {i + 1} differs");
         }
     }
+
+    [Fact]
+    public void Documents_with_charts_render_identically_in_parallel_and_in_sequence()
+    {
+        static byte[] Render(int seed) => Document.Create(doc =>
+        {
+            doc.Metadata(new DocumentMetadata { CreationDate = SampleDocuments.FixedDate });
+            doc.Page(page =>
+            {
+                page.Size(PageSizes.A5);
+                page.Margin(20);
+                page.Content().Column(col =>
+                {
+                    col.Item().Heading(1, $"Biểu đồ {seed}");
+                    col.Item().Height(200).Chart(plot =>
+                    {
+                        plot.Add.Bars(Enumerable.Range(1, 5).Select(i => (double)(i * seed % 7 + 1)).ToArray());
+                        plot.Title($"Hội viên {seed}");
+                    });
+                });
+            });
+        }).GeneratePdf();
+
+        var sequential = Enumerable.Range(1, 8).Select(Render).ToArray();
+        var parallel = new byte[8][];
+        Parallel.For(0, 8, i => parallel[i] = Render(i + 1));
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.True(sequential[i].AsSpan().SequenceEqual(parallel[i]), $"document {i + 1} differs");
+        }
+    }
 }

@@ -187,4 +187,46 @@ public class LayoutTests
         Assert.Empty(page.GetImages());
         Assert.Contains("Biểu", page.GetWords().Select(w => w.Text));
     }
+
+    [Fact]
+    public void A_heading_is_never_left_alone_at_the_bottom_of_a_page()
+    {
+        var bytes = Document.Create(doc => doc.Page(page =>
+        {
+            page.Size(PageSizes.A6);
+            page.Margin(20);
+            page.Content().Column(col =>
+            {
+                col.Item().Height(330).Text("filler");
+                col.Item().Heading(2, "Tiêu đề");
+                col.Item().Height(60).Text("body");
+            });
+        })).GeneratePdf();
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Equal(2, pdf.NumberOfPages);
+        Assert.Equal(["Tiêu", "đề", "body"], pdf.GetPage(2).GetWords().Select(w => w.Text));
+    }
+
+    [Fact]
+    public void Chart_value_labels_use_the_document_subset_fonts_not_a_whole_system_font()
+    {
+        var bytes = Document.Create(doc => doc.Page(page =>
+        {
+            page.Size(PageSizes.A5);
+            page.Margin(20);
+            page.Content().Height(250).Chart(plot =>
+            {
+                var bars = plot.Add.Bars([3.0, 5, 4]);
+                foreach (var bar in bars.Bars)
+                {
+                    bar.Label = bar.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " hội";
+                }
+
+                bars.ValueLabelStyle.FontSize = 12;
+            });
+        })).GeneratePdf();
+        Assert.True(bytes.Length < 60_000, $"{bytes.Length} bytes: a whole font was embedded");
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Contains("hội", pdf.GetPage(1).GetWords().Select(w => w.Text));
+    }
 }

@@ -26,6 +26,7 @@ internal sealed class ChartElement : Element
             using var canvas = new SKNoDrawCanvas((int)Math.Ceiling(available.Width), (int)Math.Ceiling(available.Height));
             plot.Render(canvas, new ScottPlot.PixelRect(0, available.Width, available.Height, 0));
             ChartText.Collect(plot, Context);
+            Context.HasCharts = true;
             return;
         }
 
@@ -36,11 +37,31 @@ internal sealed class ChartElement : Element
         });
     }
 
+    /// <summary>
+    /// Plottables keep their own label styles (bar value labels ignore <c>plot.Font.Set</c>), which would resolve
+    /// to a system font embedded whole: point every label style of every plottable at the document's font.
+    /// </summary>
+    private static void UsePlotFont(ScottPlot.Plot plot, string fontName)
+    {
+        foreach (var plottable in plot.GetPlottables())
+        {
+            foreach (var property in plottable.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                if (property.PropertyType == typeof(ScottPlot.LabelStyle) && property.GetIndexParameters().Length == 0
+                    && property.GetValue(plottable) is ScottPlot.LabelStyle style)
+                {
+                    style.FontName = fontName;
+                }
+            }
+        }
+    }
+
     private ScottPlot.Plot Build(string fontName)
     {
         var plot = new ScottPlot.Plot();
         plot.Font.Set(fontName);
         Configure(plot);
+        UsePlotFont(plot, fontName);
         return plot;
     }
 }

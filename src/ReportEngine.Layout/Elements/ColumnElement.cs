@@ -6,6 +6,7 @@ namespace ReportEngine.Layout.Elements;
 internal sealed class ColumnElement : Element, IStateful
 {
     private int current;
+    private float lastWidth;
 
     public List<Element> Items { get; } = [];
 
@@ -22,14 +23,15 @@ internal sealed class ColumnElement : Element, IStateful
             return SpacePlan.Empty();
         }
 
-        var plan = Plan(available, null);
-        return plan;
+        return Plan(available, drawing: false);
     }
 
     public override void Draw(Size available) => Plan(available, drawing: true);
 
-    private SpacePlan Plan(Size available, bool? drawing)
+    /// <summary>Measures (and when <paramref name="drawing"/>, draws) the items that fit, in one walk so both agree.</summary>
+    private SpacePlan Plan(Size available, bool drawing)
     {
+        lastWidth = available.Width;
         var y = 0f;
         var width = 0f;
         var placedAny = false;
@@ -41,7 +43,7 @@ internal sealed class ColumnElement : Element, IStateful
             switch (plan.Kind)
             {
                 case SpacePlanKind.Empty:
-                    if (drawing == true)
+                    if (drawing)
                     {
                         current = i + 1;
                     }
@@ -51,8 +53,14 @@ internal sealed class ColumnElement : Element, IStateful
                     return placedAny ? SpacePlan.Partial(width, y) : SpacePlan.Wrap(plan.Culprit ?? this);
             }
 
+            if (placedAny && plan.Kind == SpacePlanKind.Full && IsHeading(Items[i]) && NextWraps(i, available.Height - y - gap - plan.Height))
+            {
+                // Keep a heading with what follows: never leave it alone at the bottom of a page.
+                return SpacePlan.Partial(width, y);
+            }
+
             y += gap;
-            if (drawing == true)
+            if (drawing)
             {
                 Canvas.Translate(0, y);
                 Items[i].Draw(new Size(available.Width, plan.Height));
@@ -67,13 +75,37 @@ internal sealed class ColumnElement : Element, IStateful
                 return SpacePlan.Partial(width, y);
             }
 
-            if (drawing == true)
+            if (drawing)
             {
                 current = i + 1;
             }
         }
 
         return placedAny ? SpacePlan.Full(width, y) : SpacePlan.Empty();
+    }
+
+    private bool NextWraps(int index, float roomLeft)
+    {
+        for (var next = index + 1; next < Items.Count; next++)
+        {
+            var plan = Items[next].Measure(new Size(lastWidth, Math.Max(0, roomLeft - Spacing)));
+            if (!plan.IsEmpty)
+            {
+                return plan.IsWrap;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsHeading(Element element)
+    {
+        while (element is ContainerElement container and not LocationElement)
+        {
+            element = container.Child;
+        }
+
+        return element is LocationElement { OutlineLevel: not null };
     }
 
     public override string Describe() => $"Column ({Items.Count} items)";

@@ -21,7 +21,7 @@ internal static class DocumentRenderer
             TreeWalker.Attach(page, canvas, context);
         }
 
-        PageLoop.Run(model, context, _ => { canvas.ResetOrigin(); return canvas; }, () => { });
+        PageLoop.Run(model, context, _ => canvas.ResetOrigin(), () => { });
         return context;
     }
 
@@ -31,9 +31,28 @@ internal static class DocumentRenderer
         var totalPages = context.PageNumber;
         PrepareDrawingPass(model, context, totalPages);
 
-        var typefaces = SubsetTypefaces(context);
-        context.ChartFontName = RegisterChartFonts(typefaces);
-        using var canvas = new SkiaCanvas(face => typefaces.TryGetValue(face, out var typeface) ? typeface : face.FullTypeface);
+        var leases = SubsetTypefaces(context);
+        try
+        {
+            return Draw(model, output, context, leases);
+        }
+        finally
+        {
+            foreach (var lease in leases.Values)
+            {
+                lease.Dispose();
+            }
+        }
+    }
+
+    private static int Draw(DocumentModel model, Stream output, RenderContext context, Dictionary<FontFace, SubsetCache.Lease> leases)
+    {
+        if (context.HasCharts)
+        {
+            context.ChartFontName = RegisterChartFonts(leases);
+        }
+
+        using var canvas = new SkiaCanvas(face => leases.TryGetValue(face, out var lease) ? lease.Typeface : face.FullTypeface);
         foreach (var page in model.Pages)
         {
             TreeWalker.Attach(page, canvas, context);
@@ -42,11 +61,7 @@ internal static class DocumentRenderer
         var tap = new PdfOutputTap(output);
         using (var pdf = SKDocument.CreatePdf(tap, ToSkia(model)))
         {
-            PageLoop.Run(model, context, page =>
-            {
-                canvas.BeginPage(pdf.BeginPage(page.Width, page.Height));
-                return canvas;
-            }, () =>
+            PageLoop.Run(model, context, page => canvas.BeginPage(pdf.BeginPage(page.Width, page.Height)), () =>
             {
                 canvas.FlushText();
                 pdf.EndPage();
@@ -90,7 +105,6 @@ internal static class DocumentRenderer
 
                 nothing.ResetOrigin();
                 TreeWalker.Attach(page, target, context);
-                return target;
             }, skia.FlushText);
 
             using var image = surface!.Snapshot();
@@ -113,9 +127,9 @@ internal static class DocumentRenderer
         context.BeginDrawingPass(totalPages);
     }
 
-    private static Dictionary<FontFace, SKTypeface> SubsetTypefaces(RenderContext context)
+    private static Dictionary<FontFace, SubsetCache.Lease> SubsetTypefaces(RenderContext context)
     {
-        var result = new Dictionary<FontFace, SKTypeface>();
+        var result = new Dictionary<FontFace, SubsetCache.Lease>();
         foreach (var (face, codepoints) in context.FontUsage.Faces)
         {
             // Page numbers are drawn in the second pass with values the counting pass did not know.
@@ -124,14 +138,21 @@ internal static class DocumentRenderer
                 codepoints.Add(digit);
             }
 
-            result[face] = SubsetCache.Get(face, codepoints);
+            result[face] = SubsetCache.Acquire(face, codepoints);
         }
 
         return result;
     }
 
-    private static string RegisterChartFonts(Dictionary<FontFace, SKTypeface> typefaces)
+    private static string RegisterChartFonts(Dictionary<FontFace, SubsetCache.Lease> leases)
     {
+        // ScottPlot keeps every typeface it resolves: these must never be disposed.
+        foreach (var lease in leases.Values)
+        {
+            lease.Pin();
+        }
+
+        var typefaces = leases.ToDictionary(p => p.Key, p => p.Value.Typeface);
         var regular = FontManager.Resolve(FontManager.DefaultFamily, false, false);
         var bold = FontManager.Resolve(FontManager.DefaultFamily, true, false);
         var italic = FontManager.Resolve(FontManager.DefaultFamily, false, true);

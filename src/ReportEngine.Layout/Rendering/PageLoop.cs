@@ -12,7 +12,7 @@ internal static class PageLoop
     /// <summary>Pages in a row whose content made no visible progress before we call it a layout loop.</summary>
     private const int MaxPagesWithoutProgress = 500;
 
-    public static void Run(DocumentModel model, RenderContext context, Func<PageElement, ICanvas> beginPage, Action endPage)
+    public static void Run(DocumentModel model, RenderContext context, Action<PageElement> beginPage, Action endPage)
     {
         foreach (var page in model.Pages)
         {

@@ -8,7 +8,7 @@ namespace ReportEngine.Layout.Rendering;
 internal sealed class PdfOutputTap : Stream
 {
     private readonly Stream inner;
-    private MemoryStream? tail;
+    private TailBuffer? tail;
 
     public PdfOutputTap(Stream inner)
     {
@@ -21,14 +21,14 @@ internal sealed class PdfOutputTap : Stream
     /// <summary>Offset in the file where the captured tail starts.</summary>
     public long TailStart { get; private set; }
 
-    public ReadOnlySpan<byte> Tail => tail is null ? [] : tail.GetBuffer().AsSpan(0, (int)tail.Length);
+    public TailBuffer Tail => tail ?? new TailBuffer();
 
     public Stream Inner => inner;
 
     public void BeginCapture()
     {
         TailStart = Written;
-        tail = new MemoryStream();
+        tail = new TailBuffer();
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
@@ -36,7 +36,7 @@ internal sealed class PdfOutputTap : Stream
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         inner.Write(buffer);
-        tail?.Write(buffer);
+        tail?.Append(buffer);
         Written += buffer.Length;
     }
 

@@ -20,8 +20,7 @@ internal static partial class PdfPostProcessor
             return;
         }
 
-        var tail = Encoding.Latin1.GetString(tap.Tail);
-        var original = PdfTail.Parse(tail, tap.TailStart);
+        var original = PdfTail.Parse(tap.Tail, tap.TailStart);
         if (original is null)
         {
             return;

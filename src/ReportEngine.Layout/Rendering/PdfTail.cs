@@ -17,21 +17,29 @@ internal sealed partial class PdfTail
     public required List<int> PageObjects { get; init; }
     public required List<float> PageHeights { get; init; }
 
-    public static PdfTail? Parse(string tail, long tailStart)
+    public static PdfTail? Parse(TailBuffer buffer, long tailStart)
     {
-        var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
-        var startAt = tail.LastIndexOf("startxref", StringComparison.Ordinal);
-        var xrefAt = tail.LastIndexOf("\nxref\n", StringComparison.Ordinal);
-        if (trailerAt < 0 || startAt < trailerAt || xrefAt < 0)
+        // The file ends "startxref\n<offset>\n%%EOF": read the cross-reference section and trailer from there.
+        var end = buffer.Read(Math.Max(0, buffer.Length - 64), 64);
+        var startAt = end.LastIndexOf("startxref", StringComparison.Ordinal);
+        if (startAt < 0)
         {
             return null;
         }
 
-        var trailer = tail[trailerAt..startAt];
+        var startXref = long.Parse(NumberPattern().Match(end, startAt).Value, CultureInfo.InvariantCulture);
+        var xrefInTail = (int)(startXref - tailStart);
+        var tail = buffer.Read(xrefInTail, buffer.Length - xrefInTail);
+        var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
+        if (xrefInTail < 0 || !tail.StartsWith("xref", StringComparison.Ordinal) || trailerAt < 0)
+        {
+            return null;
+        }
+
+        var trailer = tail[trailerAt..];
         var size = Int(SizePattern().Match(trailer));
         var root = Int(RootPattern().Match(trailer));
-        var startXref = long.Parse(NumberPattern().Match(tail, startAt).Value, CultureInfo.InvariantCulture);
-        var offsets = ReadXref(tail, xrefAt + 1);
+        var offsets = ReadXref(tail, 0);
         if (size <= 0 || root <= 0 || offsets is null)
         {
             return null;
@@ -44,10 +52,9 @@ internal sealed partial class PdfTail
                 return null;
             }
 
-            var start = (int)(offset - tailStart);
-            var end = tail.IndexOf("endobj", start, StringComparison.Ordinal);
-            var open = tail.IndexOf("obj", start, StringComparison.Ordinal) + 3;
-            return end < 0 ? null : tail[open..end];
+            var text = buffer.ReadObject((int)(offset - tailStart));
+            var open = text?.IndexOf("obj", StringComparison.Ordinal) ?? -1;
+            return open < 0 ? null : text![(open + 3)..];
         }
 
         var catalog = Object(root);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ReportEngine.Layout.Infrastructure;
-using ReportEngine.Layout.Text;
+using ReportEngine.Layout.Fonts;
 
 namespace ReportEngine.Layout.Rendering;
 
@@ -26,6 +26,9 @@ internal sealed class RenderContext
     public Size ContentAreaSize { get; set; }
 
     public FontUsage FontUsage { get; } = new();
+
+    /// <summary>Set by charts during the counting pass: the document needs its typefaces registered with ScottPlot.</summary>
+    public bool HasCharts { get; set; }
 
     /// <summary>The ScottPlot font name that resolves to this document's typefaces (see Charts.ChartFonts).</summary>
     public string ChartFontName { get; set; } = FontManager.DefaultFamily;
@@ -67,7 +70,7 @@ internal sealed class RenderContext
         PageNumber = 0;
     }
 
-    /// <summary>Formats a number for a page-number span; during counting, a same-width placeholder.</summary>
+    /// <summary>Formats a number for page-number spans (invariant digits; the counting pass sees 0 for unknown totals).</summary>
     public static string FormatNumber(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
 

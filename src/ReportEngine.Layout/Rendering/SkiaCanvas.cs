@@ -11,8 +11,8 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
     private readonly Dictionary<(FontFace Face, float Size), SKFont> fonts = [];
     private readonly SKPaint fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
-    private readonly Dictionary<uint, SKTextBlobBuilder> pendingText = [];
-    private readonly List<uint> pendingOrder = [];
+    private readonly TextBatch text = new();
+    private uint? fillColor;
     private SKCanvas canvas = null!;
     private float originX;
     private float originY;
@@ -45,8 +45,18 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
             return;
         }
 
-        fill.Color = new SKColor(color.Argb);
+        SetFill(color.Argb);
         canvas.DrawRect(originX + x, originY + y, width, height, fill);
+    }
+
+    // Setting a paint's colour crosses into native code: skip it when the colour is unchanged.
+    private void SetFill(uint argb)
+    {
+        if (fillColor != argb)
+        {
+            fill.Color = new SKColor(argb);
+            fillColor = argb;
+        }
     }
 
     public void DrawLine(float x1, float y1, float x2, float y2, float thickness, Color color)
@@ -69,48 +79,17 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
             fonts[(face, size)] = font;
         }
 
-        // Runs are collected per colour and drawn as one text blob when the page (or a non-text drawing that
-        // could overlap) comes: one Skia call per page instead of one per cell is most of the PDF drawing time.
-        if (!pendingText.TryGetValue(color.Argb, out var builder))
-        {
-            builder = new SKTextBlobBuilder();
-            pendingText[color.Argb] = builder;
-            pendingOrder.Add(color.Argb);
-        }
-
-        var run = builder.AllocatePositionedRun(font, glyphs.Length);
-        var glyphSpan = run.Glyphs;
-        var positions = run.Positions;
-        var left = originX + x;
-        var baseline = originY + baselineY;
-        for (var i = 0; i < glyphs.Length; i++)
-        {
-            glyphSpan[i] = glyphs[i];
-            positions[i] = new SKPoint(left + xPositions[i], baseline + yOffsets[i]);
-        }
+        text.Add(font, color.Argb, originX + x, originY + baselineY, glyphs, xPositions, yOffsets);
     }
 
     /// <summary>Draws the collected text; called before anything that might be drawn over it, and at page end.</summary>
     public void FlushText()
     {
-        if (pendingOrder.Count == 0)
+        if (!text.IsEmpty)
         {
-            return;
+            text.Flush(canvas, fill);
+            fillColor = null;
         }
-
-        foreach (var argb in pendingOrder)
-        {
-            using var builder = pendingText[argb];
-            using var blob = builder.Build();
-            if (blob is not null)
-            {
-                fill.Color = new SKColor(argb);
-                canvas.DrawText(blob, 0, 0, fill);
-            }
-        }
-
-        pendingText.Clear();
-        pendingOrder.Clear();
     }
 
     public void DrawImage(SKImage image, float x, float y, float width, float height)
@@ -141,10 +120,7 @@ internal sealed class SkiaCanvas : ICanvas, IDisposable
 
     public void Dispose()
     {
-        foreach (var builder in pendingText.Values)
-        {
-            builder.Dispose();
-        }
+        text.Dispose();
 
         foreach (var font in fonts.Values)
         {

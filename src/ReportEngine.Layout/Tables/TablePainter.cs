@@ -13,6 +13,7 @@ internal sealed class TablePainter(TableElement table, TablePageLayout layout)
     {
         var options = table.Options;
         var allDone = true;
+        PaintRowBands(placement, partBackground, repeat);
         foreach (var cell in placement.Group.Cells)
         {
             var x = layout.ColumnLefts[Math.Min(cell.Column, layout.ColumnLefts.Length - 1)];
@@ -20,9 +21,7 @@ internal sealed class TablePainter(TableElement table, TablePageLayout layout)
             var (offset, height) = placement.Span(cell);
             var y = placement.Top + offset;
 
-            var background = cell.BackgroundColor ?? partBackground
-                ?? (!repeat && options.ZebraColor is { } zebra && cell.Row % 2 == 1 ? zebra : null);
-            if (background is { } color)
+            if (cell.BackgroundColor is { } color)
             {
                 Canvas.FillRectangle(x, y, width, height, color);
             }
@@ -56,6 +55,24 @@ internal sealed class TablePainter(TableElement table, TablePageLayout layout)
         }
 
         return allDone;
+    }
+
+    /// <summary>Header, footer and zebra colours fill whole rows at once: one rectangle per row, not per cell.</summary>
+    private void PaintRowBands(GroupPlacement placement, Color? partBackground, bool repeat)
+    {
+        var width = layout.ColumnWidths.Sum();
+        var top = placement.Top;
+        for (var r = 0; r < placement.RowHeights.Length; r++)
+        {
+            var row = placement.Group.FirstRow + r;
+            var color = partBackground ?? (!repeat && table.Options.ZebraColor is { } zebra && row % 2 == 1 ? zebra : null);
+            if (color is { } fill)
+            {
+                Canvas.FillRectangle(0, top, width, placement.RowHeights[r], fill);
+            }
+
+            top += placement.RowHeights[r];
+        }
     }
 
     private void StrokeBox(float x, float y, float width, float height, float thickness, Color color)

@@ -25,7 +25,8 @@ internal sealed class ShapedText
 /// <summary>Shapes words against a face, caching results process-wide: reports repeat the same words constantly.</summary>
 internal static class Shaper
 {
-    private const int CacheLimit = 200_000;
+    // About 300 bytes an entry: bounded so unique words (row numbers of a 10,000-page table) cannot hold much.
+    private const int CacheLimit = 50_000;
 
     // Ligatures off: "ﬁ" glyphs extract from the PDF as one odd character, which breaks search and copy.
     private static readonly HbFeature[] Features = [HbFeature.Parse("liga=0"), HbFeature.Parse("clig=0")];

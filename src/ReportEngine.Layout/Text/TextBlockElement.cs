@@ -15,8 +15,13 @@ internal sealed class TextBlockElement : Element, IStateful
     private float linesContentWidth;
     private int firstLine;
     private bool? hasDynamicSpans;
-    private float[] positionsScratch = new float[32];
-    private float[] offsetsScratch = new float[32];
+
+    // Shared per thread: thousands of text blocks per document, each needing them only while drawing a line.
+    [ThreadStatic]
+    private static float[]? positionsScratch;
+
+    [ThreadStatic]
+    private static float[]? offsetsScratch;
 
     public List<TextSpan> Spans { get; } = [];
 
@@ -53,6 +58,13 @@ internal sealed class TextBlockElement : Element, IStateful
     {
         var all = GetLines(available.Width);
         var count = CountFitting(all, available.Height, out _);
+        if (Canvas is NullCanvas)
+        {
+            // Counting pass: only progress matters (characters used were recorded when the text was shaped).
+            firstLine += count;
+            return;
+        }
+
         var y = 0f;
         for (var i = firstLine; i < firstLine + count; i++)
         {
@@ -103,10 +115,10 @@ internal sealed class TextBlockElement : Element, IStateful
         foreach (var (piece, x) in line.Pieces)
         {
             var count = piece.End - piece.Start;
-            if (positionsScratch.Length < count)
+            if (positionsScratch is null || offsetsScratch is null || positionsScratch.Length < count)
             {
-                positionsScratch = new float[count * 2];
-                offsetsScratch = new float[count * 2];
+                positionsScratch = new float[Math.Max(64, count * 2)];
+                offsetsScratch = new float[Math.Max(64, count * 2)];
             }
 
             var positions = positionsScratch.AsSpan(0, count);

@@ -31,21 +31,33 @@ public sealed class ReportArchive(string root)
     public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>
-    /// Moves a fully written staged file to its archive name and returns its SHA-256 (lower-case hex),
-    /// hashed from the bytes on disk before the move. Refuses to replace an existing file.
+    /// Moves a fully written staged file to its archive name and returns the name it got and its
+    /// SHA-256 (lower-case hex, hashed from the bytes on disk before the move). An existing file is
+    /// never replaced: should the name be taken (run ids start again in a database restored from a
+    /// backup, or in a second database sharing the archive), the file gets the next free "-2", "-3"… name.
     /// </summary>
-    public string Store(string stagedFile, string relativePath)
+    public (string RelativePath, string Sha256) Store(string stagedFile, string relativePath)
     {
-        var target = FullPath(relativePath);
-        if (File.Exists(target))
-        {
-            throw new IOException($"The archive already holds {target}; archived files are never overwritten.");
-        }
-
         var hash = Sha256(stagedFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Move(stagedFile, target, overwrite: false);
-        return hash;
+        var stem = relativePath[..^".pdf".Length];
+        for (var attempt = 1; ; attempt++)
+        {
+            var name = attempt == 1 ? relativePath : string.Create(CultureInfo.InvariantCulture, $"{stem}-{attempt}.pdf");
+            var target = FullPath(name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            try
+            {
+                if (!File.Exists(target))
+                {
+                    File.Move(stagedFile, target, overwrite: false);
+                    return (name, hash);
+                }
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // Taken between the check and the move: try the next name.
+            }
+        }
     }
 
     public void DeleteStaging(long runId)

@@ -13,7 +13,7 @@ public static class ArchiveCommand
         {
             var settings = context.Settings(parse);
             var archive = context.ReportArchive(parse);
-            var report = new ArchiveVerifier(archive, context.Runs(settings)).Verify();
+            var report = new ArchiveVerifier(archive, context.Runs(settings, mustExist: true)).Verify();
             foreach (var problem in report.Problems)
             {
                 context.Output.WriteLine(problem.Kind == ArchiveProblemKind.Missing

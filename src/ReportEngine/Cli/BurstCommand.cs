@@ -25,6 +25,11 @@ internal static class BurstCommand
         var smtp = CliContext.Smtp();
         var delivery = CliContext.Delivery();
         var runs = context.Runs(settings);
+        foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
+        {
+            archive.DeleteStaging(abandoned.Id);
+        }
+
         var executor = new RunExecutor(settings, archive, runs);
         var burst = new BurstRunner(settings, runs, context.Clock, smtp.From);
         var result = await burst.RunAsync(template, parameters, selector, Environment.UserName,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using ReportEngine.Archive;
 using ReportEngine.Configuration;
+using ReportEngine.Data;
 using ReportEngine.Runs;
 
 namespace ReportEngine.Cli;
@@ -34,7 +35,17 @@ public sealed class CliContext(Option<string?> database, Option<string?> archive
         return new ReportArchive(Path.GetFullPath(path, WorkingDirectory));
     }
 
-    internal RunStore Runs(ReportEngineSettings settings) => new(settings.ConnectionString, Clock);
+    /// <summary>The runs table of the configured database; with mustExist, a missing database is an error rather than created.</summary>
+    internal RunStore Runs(ReportEngineSettings settings, bool mustExist = false)
+    {
+        if (mustExist)
+        {
+            // Checks the file is there and brings its schema up to date (the runs table arrived with 0002).
+            ReportsDatabase.OpenForReports(settings.ConnectionString).Dispose();
+        }
+
+        return new RunStore(settings.ConnectionString, Clock);
+    }
 
     internal static SmtpOptions Smtp() => OptionsReader.Read(Configuration(), SmtpOptions.Section, new SmtpOptionsValidator());
 

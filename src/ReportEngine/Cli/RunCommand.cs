@@ -57,6 +57,11 @@ public static class RunCommand
             }
 
             var runs = context.Runs(settings);
+            foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
+            {
+                archive.DeleteStaging(abandoned.Id);
+            }
+
             var id = runs.Queue(new RunRecord
             {
                 Template = prepared.Template.Name,
@@ -94,10 +99,14 @@ public static class RunCommand
     }
 
     /// <summary>Renders a queued run here, or, while a worker serves the database, lets the worker do it and waits.</summary>
-    internal static async Task<RunRecord> ExecuteOrWait(RunStore runs, RunExecutor executor, long id, CancellationToken cancellation) =>
-        runs.LiveWorkers(WorkerSilence).Count == 0
+    internal static async Task<RunRecord> ExecuteOrWait(RunStore runs, RunExecutor executor, long id, CancellationToken cancellation)
+    {
+        var run = runs.LiveWorkers(WorkerSilence).Count == 0
             ? await executor.ExecuteAsync(id, cancellation)
-            : await WaitForWorker(runs, executor, id, cancellation);
+            : runs.Find(id)!;
+        // A worker serves this database (or took the run as it started): it renders, we wait.
+        return run.IsFinished ? run : await WaitForWorker(runs, executor, id, cancellation);
+    }
 
     /// <summary>
     /// Follows the run the worker executes, and the run that redoes it if the worker was interrupted.

@@ -16,12 +16,12 @@ public static class RunsCommand
         var list = new Command("list", "List the latest runs: id, status, template, parameters, trigger and who, when, archived file.") { limit, template, status };
         list.SetAction(parse =>
         {
-            var runs = context.Runs(context.Settings(parse));
+            var runs = context.Runs(context.Settings(parse), mustExist: true);
             foreach (var run in runs.List(parse.GetValue(limit), parse.GetValue(template), parse.GetValue(status)))
             {
                 context.Output.WriteLine(string.Join("  ",
                     run.Id.ToString(CultureInfo.InvariantCulture), run.Status, run.Template, run.Language, RunParameters.Describe(run.Parameters),
-                    $"{run.Trigger}:{run.RequestedBy}", run.FinishedAt ?? run.StartedAt ?? run.QueuedAt, run.ArchivePath ?? "-"));
+                    $"{run.Trigger} by {run.RequestedBy}", run.FinishedAt ?? run.StartedAt ?? run.QueuedAt, run.ArchivePath ?? "-"));
             }
 
             return 0;
@@ -32,7 +32,7 @@ public static class RunsCommand
         show.SetAction(parse =>
         {
             var settings = context.Settings(parse);
-            var run = context.Runs(settings).Find(parse.GetValue(id))
+            var run = context.Runs(settings, mustExist: true).Find(parse.GetValue(id))
                 ?? throw new ReportEngineException($"There is no run {parse.GetValue(id)} in {settings.ConnectionString}.");
             var archive = context.ReportArchive(parse);
             foreach (var (name, value) in Fields(run, archive).Where(f => f.Item2 is not null))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReportEngine.Configuration;
+using ReportEngine.Templates;
 
 namespace ReportEngine.Hosting;
 
@@ -33,6 +34,10 @@ internal static class WorkerHost
             .AddRunsAndArchive(workingDirectory)
             .AddDeliveries()
             .AddReportScheduling(configuration, settings, worker);
-        return builder.Build();
+        var host = builder.Build();
+
+        // Templates reload themselves when edited; a broken edit is reported in the worker's log.
+        TemplateCatalog.Shared.Logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Templates");
+        return host;
     }
 }

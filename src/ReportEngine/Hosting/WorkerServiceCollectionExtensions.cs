@@ -65,6 +65,7 @@ internal static class WorkerServiceCollectionExtensions
         services.AddSingleton(sp => new ScheduleLoader(settings.TemplatesPath, settings.ConnectionString,
             sp.GetRequiredService<IOptions<SchedulesOptions>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<ReportJob>();
+        services.AddSingleton<RunningReports>();
         services.AddHostedService<ScheduleSynchronizer>();
         services.AddHostedService<OnDemandDispatcher>();
 
@@ -72,6 +73,8 @@ internal static class WorkerServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(worker.MaxConcurrentRuns);
+            // GracefulStop has waited the grace period out by the time Quartz stops: what still runs is interrupted.
+            quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenNotWaitingForJobs);
             quartz.UsePersistentStore(store =>
             {
                 if (!string.IsNullOrWhiteSpace(scheduler) && scheduler.Contains("Host=", StringComparison.OrdinalIgnoreCase))
@@ -95,9 +98,11 @@ internal static class WorkerServiceCollectionExtensions
             });
         });
 
-        // Registered last, so it stops first: running reports finish (or the grace period ends) before the rest stops.
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        services.Configure<HostOptions>(options => options.ShutdownTimeout = worker.GracePeriod);
+        // Hosted services stop in reverse order: GracefulStop waits for running reports (up to the grace
+        // period), then Quartz shuts down and interrupts what is left, then the rest stops.
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = false);
+        services.AddHostedService<GracefulStop>();
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = worker.GracePeriod + TimeSpan.FromSeconds(15));
         return services;
     }
 

@@ -42,19 +42,18 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
             var prepared = runner.Prepare(new ReportRequest(run.Template, RunParameters.Parse(run.Parameters), run.Language), connection);
             var asOf = prepared.Parameters.TryGetValue("as_of", out var value) ? value as string : null;
-            runs.RecordResolved(runId, RunParameters.Format(prepared.Parameters), TemplateVersion.Of(prepared.Template.Directory), asOf);
+            runs.RecordResolved(runId, RunParameters.Format(prepared.Parameters), prepared.Template.Version, asOf);
 
             cancellation.ThrowIfCancellationRequested();
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
             await TestDelay(cancellation);
 
-            var relative = ReportArchive.RelativePath(runId, prepared.Template.Name, run.Language, prepared.Parameters, reference);
-            var sha256 = archive.Store(rendered.Path, relative);
-            runs.Succeed(runId, rendered.Pages, rendered.Bytes, relative, sha256);
+            var (archived, sha256) = archive.Store(rendered.Path, ReportArchive.RelativePath(runId, prepared.Template.Name, run.Language, prepared.Parameters, reference));
+            runs.Succeed(runId, rendered.Pages, rendered.Bytes, archived, sha256);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            runs.Interrupt(runId, $"Interrupted: {ProcessName} was stopping and the grace period ran out before the run finished.");
+            runs.Interrupt(runId, $"Interrupted: {ProcessName} was stopping and the grace period (Worker:GracePeriod) ran out before the run finished.");
             throw;
         }
 #pragma warning disable CA1031 // Any failure of a report is recorded on its run; the worker goes on with the next.

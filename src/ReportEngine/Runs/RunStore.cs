@@ -104,6 +104,21 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
             new { scheduleId, scheduledFor });
     }
 
+    /// <summary>A schedule's latest run that is unfinished, or interrupted and not yet done again.</summary>
+    public RunRecord? Unredone(string scheduleId)
+    {
+        using var connection = Open();
+        return connection.QueryFirstOrDefault<RunRecord>(
+            $"""
+            SELECT {Columns} FROM runs r
+            WHERE schedule_id = @scheduleId
+              AND (status IN ('queued', 'running')
+                   OR (status = 'interrupted' AND NOT EXISTS (SELECT 1 FROM runs a WHERE a.recovers_run_id = r.id)))
+            ORDER BY id DESC
+            """,
+            new { scheduleId });
+    }
+
     /// <summary>The run that did an interrupted run again, if any.</summary>
     public RunRecord? RecoveredBy(long id)
     {

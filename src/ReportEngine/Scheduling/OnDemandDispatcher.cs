@@ -64,7 +64,9 @@ internal sealed class OnDemandDispatcher(
                     logger.LogDebug("run {RunId} queued by {User}: {Outcome}", run.Id, run.RequestedBy, result.Outcome);
                 }
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or SchedulerException)
+#pragma warning disable CA1031 // A busy database must not stop the worker: the next poll tries again.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
             {
                 logger.LogWarning("Could not look for on-demand runs: {Error}", e.Message);
             }

@@ -12,7 +12,7 @@ namespace ReportEngine.Scheduling;
 /// firing started is found by (schedule, fire time) or by id, marked interrupted, and done again
 /// as a new run that points back at it. A finished run is never redone.
 /// </summary>
-internal sealed class ReportJob(RunStore runs, RunExecutor executor, ILogger<ReportJob> logger, TimeProvider clock) : IJob
+internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningReports running, ILogger<ReportJob> logger, TimeProvider clock) : IJob
 {
     public const string ScheduleGroup = "schedules";
     public const string RunsGroup = "runs";
@@ -23,9 +23,10 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, ILogger<Rep
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        using var _ = running.Enter();
         var data = context.MergedJobDataMap;
         var runId = data.ContainsKey(RunIdData)
-            ? OnDemandRun(long.Parse(data.GetString(RunIdData)!, CultureInfo.InvariantCulture))
+            ? OnDemandRun(long.Parse(data.GetString(RunIdData)!, CultureInfo.InvariantCulture), context.Recovering)
             : await ScheduledRun(ScheduledReport.FromJson(data.GetString(ScheduleData)!), context, cancellationToken);
         if (runId is not { } id)
         {
@@ -39,7 +40,7 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, ILogger<Rep
 
     private async Task<long?> ScheduledRun(ScheduledReport schedule, IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var firing = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var firing = OriginalFiring(context);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
         var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(firing, zone).DateTime);
         if (schedule.OnHoliday == HolidayPolicy.NextWorkingDay && schedule.Calendar is { } calendar && !calendar.IsWorkingDay(localDay))
@@ -50,6 +51,13 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, ILogger<Rep
 
         var scheduledFor = RunStore.Timestamp(firing);
         var last = runs.LatestFor(schedule.Id, scheduledFor);
+        if (last is null && context.Recovering && runs.Unredone(schedule.Id) is { } orphan)
+        {
+            // The store did not say which firing this recovers: the schedule's run left unfinished is the one.
+            (last, scheduledFor) = (orphan, orphan.ScheduledFor!);
+            firing = DateTimeOffset.Parse(scheduledFor, CultureInfo.InvariantCulture);
+        }
+
         var previous = last is { IsFinished: false } || (last is { Status: RunStatus.Interrupted } && runs.RecoveredBy(last.Id) is null) ? last : null;
         if (last is not null && previous is null)
         {
@@ -79,15 +87,38 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, ILogger<Rep
         return id;
     }
 
-    private long? OnDemandRun(long runId)
+    /// <summary>
+    /// The fire time a firing belongs to. A recovered firing carries the original one in its data
+    /// (its own scheduled time is when it was handed back).
+    /// </summary>
+    private static DateTimeOffset OriginalFiring(IJobExecutionContext context)
+    {
+        var fallback = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        if (!context.Recovering || !context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var value))
+        {
+            return fallback;
+        }
+
+        return value switch
+        {
+            DateTimeOffset time => time,
+            DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+            long milliseconds => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds),
+            string text when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds),
+            string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) => time,
+            _ => fallback,
+        };
+    }
+
+    private long? OnDemandRun(long runId, bool recovering)
     {
         var run = runs.Find(runId);
         switch (run?.Status)
         {
             case RunStatus.Queued:
                 return runId;
-            case RunStatus.Running:
-            case RunStatus.Interrupted when runs.RecoveredBy(runId) is null:
+            case RunStatus.Running when recovering:
+            case RunStatus.Interrupted when recovering && runs.RecoveredBy(runId) is null:
                 // This firing is recovered: the process that ran it died.
                 runs.Interrupt(runId, $"Interrupted: the process {run.ExecutedBy} ended before the run finished; done again by a recovered firing.");
                 return runs.Queue(run with

@@ -20,7 +20,8 @@ internal sealed class ScheduleSynchronizer(
     IOptions<SchedulesOptions> options,
     ILogger<ScheduleSynchronizer> logger) : BackgroundService
 {
-    private string _appliedContent = "";
+    /// <summary>The file's content last read, applied or not: a bad edit is reported once, not every interval.</summary>
+    private string _seenContent = "";
 
     private string File => Path.GetFullPath(options.Value.Path);
 
@@ -39,13 +40,16 @@ internal sealed class ScheduleSynchronizer(
             try
             {
                 var content = System.IO.File.Exists(File) ? await System.IO.File.ReadAllTextAsync(File, stoppingToken) : "";
-                if (content != _appliedContent)
+                if (content != _seenContent)
                 {
+                    _seenContent = content;
                     logger.LogInformation("{File} changed: updating the schedules", File);
                     await Apply(loader.Load(File), stoppingToken);
                 }
             }
-            catch (ReportEngineException e)
+#pragma warning disable CA1031 // A bad edit or a busy database must not stop the worker: the schedules in force stay.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
             {
                 logger.LogError("{File} was not applied, the previous schedules stay: {Error}", File, e.Message);
             }
@@ -82,7 +86,7 @@ internal sealed class ScheduleSynchronizer(
             }
         }
 
-        _appliedContent = set.Content;
+        _seenContent = set.Content;
     }
 
     private async Task<JobKey> Store(IScheduler scheduler, CheckedSchedule schedule, CancellationToken cancellationToken)
@@ -102,7 +106,7 @@ internal sealed class ScheduleSynchronizer(
         var current = await scheduler.GetTrigger(triggerKey, cancellationToken);
         if (current?.Description == schedule.Fingerprint)
         {
-            logger.LogInformation("schedule {Schedule}: unchanged, next firing {Next:O}", definition.Id, current.NextFireTimeUtc);
+            logger.LogInformation("schedule {Schedule}: unchanged, next firing {Next}", definition.Id, Describe(current.NextFireTimeUtc));
             return job.Key;
         }
 
@@ -128,7 +132,7 @@ internal sealed class ScheduleSynchronizer(
         try
         {
             var result = await scheduler.ScheduleTrigger(builder.Build(), TriggerConflict.Replace, cancellationToken);
-            logger.LogInformation("schedule {Schedule}: {Outcome}, next firing {Next:O}", definition.Id, current is null ? "added" : "changed", result.NextFireTimeUtc);
+            logger.LogInformation("schedule {Schedule}: {Outcome}, next firing {Next}", definition.Id, current is null ? "added" : "changed", Describe(result.NextFireTimeUtc));
         }
         catch (SchedulerException e)
         {
@@ -173,4 +177,7 @@ internal sealed class ScheduleSynchronizer(
     }
 
     private static string CalendarName(string scheduleId) => "schedule." + scheduleId;
+
+    private static string Describe(DateTimeOffset? next) =>
+        next?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none (no time left in its cron)";
 }

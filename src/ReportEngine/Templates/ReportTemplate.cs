@@ -1,7 +1,7 @@
 namespace ReportEngine.Templates;
 
 /// <summary>A template loaded from its folder: the definition, its queries' SQL and its strings per language.</summary>
-public sealed class ReportTemplate
+public sealed record ReportTemplate
 {
     public required string Name { get; init; }
 
@@ -14,6 +14,9 @@ public sealed class ReportTemplate
 
     /// <summary>Language (vi, en, pl) → nested string tables as read from strings.&lt;lang&gt;.yaml.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Strings { get; init; }
+
+    /// <summary>SHA-256 of the template's files when it was loaded (see <see cref="TemplateVersion"/>).</summary>
+    public string Version { get; init; } = "";
 
     public IReadOnlyCollection<string> Languages => (IReadOnlyCollection<string>)Strings.Keys;
 }

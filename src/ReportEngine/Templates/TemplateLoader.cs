@@ -14,7 +14,7 @@ public static class TemplateLoader
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
         .Build();
 
-    /// <summary>Finds a template by name under the templates root.</summary>
+    /// <summary>Finds a template by name under the templates root, through the hot-reloading catalog.</summary>
     public static ReportTemplate Load(string templatesRoot, string name)
     {
         var directory = Path.Combine(templatesRoot, name);
@@ -27,7 +27,7 @@ public static class TemplateLoader
                 $"There is no template \"{name}\" in {templatesRoot} (templates found: {string.Join(", ", known)}).");
         }
 
-        return LoadDirectory(directory);
+        return TemplateCatalog.Shared.Get(directory);
     }
 
     public static ReportTemplate LoadDirectory(string directory)

@@ -89,6 +89,25 @@ public sealed class RunRecordTests(WorkerFixture fixture) : IDisposable
         Assert.EndsWith("2 files checked, 0 intact, 2 missing or changed", broken.OutputLines[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_run_whose_process_was_killed_is_marked_interrupted_by_the_next_run()
+    {
+        using var killed = WorkerProcess.Start(_folder.Path, _folder.Database,
+            new Dictionary<string, string> { ["REPORTENGINE_TEST_DELAY_BEFORE_ARCHIVE_MS"] = "600000" },
+            "run", "annual-assessment", "--set", "year=2024", "--set", "locality=ham-tan");
+        var running = await Poll.Until(() => _folder.Runs.List(1).FirstOrDefault(r => r.Status == RunStatus.Running), TimeSpan.FromSeconds(30), () => killed.Output);
+        await killed.KillHard();
+
+        var next = await Run("--set", "year=2024", "--set", "locality=ham-tan");
+
+        Assert.Equal(0, next.ExitCode);
+        var first = _folder.Runs.Find(running.Id)!;
+        Assert.Equal(RunStatus.Interrupted, first.Status);
+        Assert.Contains($"the process {running.ExecutedBy} ended before the run finished", first.Error, StringComparison.Ordinal);
+        Assert.Single(_folder.Archive.Files());
+        Assert.Empty(_folder.Archive.StagedRuns());
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private Task<CliRun> Run(params string[] arguments) =>

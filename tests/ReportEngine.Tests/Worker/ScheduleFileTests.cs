@@ -118,7 +118,6 @@ public sealed class ScheduleFileTests(WorkerFixture fixture) : IDisposable
     private string JobData(string name)
     {
         using var connection = SqliteDatabase.Open(_folder.Database, readOnly: true);
-        var data = connection.QuerySingle<object>("SELECT JOB_DATA FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = @name", new { name });
-        return data is byte[] bytes ? Encoding.UTF8.GetString(bytes) : Convert.ToString(data, CultureInfo.InvariantCulture)!;
+        return Encoding.UTF8.GetString(connection.QuerySingle<byte[]>("SELECT JOB_DATA FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = @name", new { name }));
     }
 }

@@ -36,7 +36,7 @@ public sealed class ScheduledRunTests(WorkerFixture fixture) : IDisposable
         Assert.Contains($"year={TimeZoneInfo.ConvertTime(due, WorkerFolder.Vietnam).Year - 1}", RunParameters.Describe(run.Parameters), StringComparison.Ordinal);
         var file = _folder.Archive.FullPath(run.ArchivePath!);
         Assert.StartsWith("%PDF", File.ReadAllText(file)[..4], StringComparison.Ordinal);
-        Assert.Equal(run.Sha256, Archive.ReportArchive.Sha256(file));
+        Assert.Equal(run.Sha256, ReportEngine.Archive.ReportArchive.Sha256(file));
         Assert.Equal(new FileInfo(file).Length, run.Bytes);
     }
 
@@ -148,6 +148,32 @@ public sealed class ScheduledRunTests(WorkerFixture fixture) : IDisposable
         Assert.Empty(_folder.Archive.StagedRuns());
         Assert.Equal(2, _folder.RunsOf("killed").Count);
         Assert.InRange(recoveredIn, TimeSpan.Zero, Startup);
+    }
+
+    [Fact]
+    public async Task A_schedule_never_runs_twice_at_once_even_when_it_is_due_while_still_running()
+    {
+        // Due every second for three seconds, each run taking two: firings come due while one runs.
+        var first = WorkerFolder.SecondsAhead(8, following: 2);
+        _folder.WriteSchedules($"""
+            schedules:
+              - id: busy
+                template: annual-assessment
+                parameters: {"{"} year: "2024", locality: duc-linh {"}"}
+                cron: "{WorkerFolder.CronAt(first, first.AddSeconds(1), first.AddSeconds(2))}"
+            """);
+        using var worker = _folder.StartWorker(new Dictionary<string, string> { ["REPORTENGINE_TEST_DELAY_BEFORE_ARCHIVE_MS"] = "2000" });
+        await worker.WaitForLine(l => l.Contains("schedule busy: added", StringComparison.Ordinal), Startup);
+
+        await Poll.Until(() => !_folder.HasTrigger("busy") && _folder.RunsOf("busy") is { Count: > 0 } runs && runs.All(r => r.IsFinished), Startup + TimeSpan.FromSeconds(20), () => worker.Output);
+
+        var runs = _folder.RunsOf("busy");
+        Assert.All(runs, r => Assert.Equal(RunStatus.Succeeded, r.Status));
+        for (var i = 1; i < runs.Count; i++)
+        {
+            Assert.True(string.CompareOrdinal(runs[i].StartedAt, runs[i - 1].FinishedAt) >= 0,
+                $"run {runs[i].Id} started at {runs[i].StartedAt}, before run {runs[i - 1].Id} finished at {runs[i - 1].FinishedAt}");
+        }
     }
 
     public void Dispose() => _folder.Dispose();
