@@ -29,32 +29,7 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
     public async Task<BurstResult> RunAsync(string template, IReadOnlyDictionary<string, string> parameters, string selector, string requestedBy,
         Func<long, CancellationToken, Task<RunRecord>> execute, CancellationToken cancellation)
     {
-        if (parameters.ContainsKey(LocalityParameter))
-        {
-            throw new ReportEngineException(
-                $"--set {LocalityParameter}=... cannot be combined with --committees: each committee's report covers the committee's own locality.");
-        }
-
-        var committees = Committees.Select(selector);
-        var runner = new ReportRunner(settings.TemplatesPath, clock, TimeSpan.FromSeconds(60));
-        var requests = new List<(Committee Committee, ReportRequest Request, PreparedReport Prepared)>();
-        using (var connection = ReportsDatabase.OpenForReports(settings.ConnectionString))
-        {
-            foreach (var committee in committees)
-            {
-                var own = new Dictionary<string, string>(parameters, StringComparer.Ordinal) { [LocalityParameter] = committee.LocalityCode };
-                var request = new ReportRequest(template, own, committee.Language);
-                var prepared = runner.Prepare(request, connection);
-                if (!prepared.Template.Definition.Parameters.TryGetValue(LocalityParameter, out var definition) || definition.Type != "locality")
-                {
-                    throw new ReportEngineException(
-                        $"Template \"{template}\" has no parameter \"{LocalityParameter}\" of type locality, so it cannot be rendered per committee.");
-                }
-
-                requests.Add((committee, request, prepared));
-            }
-        }
-
+        var requests = Prepare(template, parameters, selector);
         var burstId = Bursts.Create(template, RunParameters.Format(parameters), selector, requestedBy);
         var results = new List<CommitteeRun>();
         foreach (var (committee, request, prepared) in requests)
@@ -72,15 +47,53 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
             });
             Bursts.AddRun(burstId, committee.Id, runId);
             var run = await execute(runId, cancellation);
-            if (run.Status == RunStatus.Succeeded)
-            {
-                Outbox.Queue(DeliveriesOf(committee, run, prepared));
-            }
-
+            QueueDeliveries(committee, run, prepared);
             results.Add(new CommitteeRun(committee, run));
         }
 
         return new BurstResult(burstId, results);
+    }
+
+    /// <summary>
+    /// Each committee's request, checked against its template and the database: the committee's
+    /// locality set (a locality given by the caller is refused), in the committee's language.
+    /// </summary>
+    public IReadOnlyList<CommitteeReport> Prepare(string template, IReadOnlyDictionary<string, string> parameters, string selector)
+    {
+        if (parameters.ContainsKey(LocalityParameter))
+        {
+            throw new ReportEngineException(
+                $"--set {LocalityParameter}=... cannot be combined with --committees: each committee's report covers the committee's own locality.");
+        }
+
+        var committees = Committees.Select(selector);
+        var runner = new ReportRunner(settings.TemplatesPath, clock, TimeSpan.FromSeconds(60));
+        var requests = new List<CommitteeReport>();
+        using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
+        foreach (var committee in committees)
+        {
+            var own = new Dictionary<string, string>(parameters, StringComparer.Ordinal) { [LocalityParameter] = committee.LocalityCode };
+            var request = new ReportRequest(template, own, committee.Language);
+            var prepared = runner.Prepare(request, connection);
+            if (!prepared.Template.Definition.Parameters.TryGetValue(LocalityParameter, out var definition) || definition.Type != "locality")
+            {
+                throw new ReportEngineException(
+                    $"Template \"{template}\" has no parameter \"{LocalityParameter}\" of type locality, so it cannot be rendered per committee.");
+            }
+
+            requests.Add(new CommitteeReport(committee, request, prepared));
+        }
+
+        return requests;
+    }
+
+    /// <summary>Records the deliveries of a committee's run, once it has succeeded; recording them again changes nothing.</summary>
+    public void QueueDeliveries(Committee committee, RunRecord run, PreparedReport prepared)
+    {
+        if (run.Status == RunStatus.Succeeded)
+        {
+            Outbox.Queue(DeliveriesOf(committee, run, prepared));
+        }
     }
 
     private IEnumerable<DeliveryRecord> DeliveriesOf(Committee committee, RunRecord run, PreparedReport prepared)
@@ -115,5 +128,7 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
 }
 
 public sealed record CommitteeRun(Committee Committee, RunRecord Run);
+
+public sealed record CommitteeReport(Committee Committee, ReportRequest Request, PreparedReport Prepared);
 
 public sealed record BurstResult(long BurstId, IReadOnlyList<CommitteeRun> Runs);

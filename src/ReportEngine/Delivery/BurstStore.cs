@@ -8,15 +8,43 @@ namespace ReportEngine.Delivery;
 /// <summary>The bursts and burst_runs tables: which runs a burst made for which committees, and its stored delivery summary.</summary>
 public sealed class BurstStore(string connectionString, TimeProvider clock)
 {
-    public long Create(string template, string parameters, string committees, string requestedBy)
+    public long Create(string template, string parameters, string committees, string requestedBy, string? scheduleId = null, string? scheduledFor = null)
     {
         using var connection = Open();
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO bursts (template, parameters, committees, requested_by, created_at)
-            VALUES (@template, @parameters, @committees, @requestedBy, @now) RETURNING id
+            INSERT INTO bursts (template, parameters, committees, requested_by, schedule_id, scheduled_for, created_at)
+            VALUES (@template, @parameters, @committees, @requestedBy, @scheduleId, @scheduledFor, @now) RETURNING id
             """,
-            new { template, parameters, committees, requestedBy, now = RunStore.Timestamp(clock.GetUtcNow()) });
+            new { template, parameters, committees, requestedBy, scheduleId, scheduledFor, now = RunStore.Timestamp(clock.GetUtcNow()) });
+    }
+
+    /// <summary>The burst a schedule's firing started, if any.</summary>
+    public long? FindFor(string scheduleId, string scheduledFor)
+    {
+        using var connection = Open();
+        return connection.ExecuteScalar<long?>(
+            "SELECT id FROM bursts WHERE schedule_id = @scheduleId AND scheduled_for = @scheduledFor", new { scheduleId, scheduledFor });
+    }
+
+    /// <summary>The run a burst holds for a committee (the latest, when one was redone).</summary>
+    public long? RunOf(long burstId, long committeeId)
+    {
+        using var connection = Open();
+        return connection.ExecuteScalar<long?>(
+            "SELECT run_id FROM burst_runs WHERE burst_id = @burstId AND committee_id = @committeeId", new { burstId, committeeId });
+    }
+
+    /// <summary>Points a burst's committee at its run, replacing an interrupted one that was redone.</summary>
+    public void SetRun(long burstId, long committeeId, long runId)
+    {
+        using var connection = Open();
+        connection.Execute(
+            """
+            INSERT INTO burst_runs (burst_id, committee_id, run_id) VALUES (@burstId, @committeeId, @runId)
+            ON CONFLICT (burst_id, committee_id) DO UPDATE SET run_id = excluded.run_id
+            """,
+            new { burstId, committeeId, runId });
     }
 
     public void AddRun(long burstId, long committeeId, long runId)

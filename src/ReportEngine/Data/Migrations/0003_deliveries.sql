@@ -5,21 +5,25 @@
 -- A mounted share the committee's PDFs are copied into, besides e-mail; NULL when none.
 ALTER TABLE committees ADD COLUMN drop_folder TEXT;
 
--- One request to render a template for several committees (`run --committees`): one run per
+-- One request to render a template for several committees (`run --committees`, or a schedule with
+-- committees:): one run per
 -- committee, each archived and hashed like any other run; the delivery summary is stored here.
 CREATE TABLE bursts (
     id                  INTEGER PRIMARY KEY AUTOINCREMENT,
     template            TEXT    NOT NULL,
     parameters          TEXT    NOT NULL,                   -- JSON: as requested, without the locality
     committees          TEXT    NOT NULL,                   -- the selector: a level or a list of codes
-    requested_by        TEXT    NOT NULL,
+    requested_by        TEXT    NOT NULL,                   -- user name, or schedule:<id>
+    schedule_id         TEXT,                               -- a schedule's burst: the schedule and its fire time,
+    scheduled_for       TEXT,                               -- so a recovered firing finds the burst it had started
     created_at          TEXT    NOT NULL,
     summarized_at       TEXT,
     committee_count     INTEGER NOT NULL DEFAULT 0,
     sent                INTEGER NOT NULL DEFAULT 0,
     pending             INTEGER NOT NULL DEFAULT 0,
     failed              INTEGER NOT NULL DEFAULT 0,
-    dead                INTEGER NOT NULL DEFAULT 0
+    dead                INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (schedule_id, scheduled_for)
 );
 
 CREATE TABLE burst_runs (
