@@ -81,6 +81,13 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
                     $"Template \"{template}\" has no parameter \"{LocalityParameter}\" of type locality, so it cannot be rendered per committee.");
             }
 
+            // A committee sees its own locality's data only: a query not bound to it could show everyone's.
+            if (prepared.Template.QuerySql.FirstOrDefault(q => !q.Value.Contains("@" + LocalityParameter, StringComparison.Ordinal)) is { Key: { } unbound })
+            {
+                throw new ReportEngineException(
+                    $"Template \"{template}\": the query \"{unbound}\" does not use @{LocalityParameter}, so a committee's report could show other localities' data; it cannot be rendered per committee.");
+            }
+
             requests.Add(new CommitteeReport(committee, request, prepared));
         }
 
