@@ -48,7 +48,18 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
                 continue;
             }
 
-            var outcome = await Attempt(delivery, channel, committeeCache);
+            DeliveryOutcome outcome;
+            try
+            {
+                outcome = await Attempt(delivery, channel, committeeCache);
+            }
+#pragma warning disable CA1031 // Whatever went wrong is recorded on the delivery (and retried); a claim is never left behind.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                outcome = DeliveryOutcome.Transient(RunExecutor.Describe(e));
+            }
+
             Record(delivery, outcome, sender, pass);
             pass.Runs.Add(delivery.RunId);
             if (outcome.ConnectionLost)

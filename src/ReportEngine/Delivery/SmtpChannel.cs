@@ -41,9 +41,10 @@ internal sealed class SmtpChannel(SmtpOptions options) : IAsyncDisposable
         }
         catch (Exception e) when (e is SocketException or IOException or TimeoutException or SmtpProtocolException
                                       or ServiceNotConnectedException or SslHandshakeException or AuthenticationException
-                                      or OperationCanceledException)
+                                      or OperationCanceledException or NotSupportedException)
         {
             await Drop();
+            // NotSupportedException: the server offers no STARTTLS (or no login) while the settings ask for it.
             var what = e is AuthenticationException ? "could not log in to" : "could not talk to";
             return DeliveryOutcome.Transient(
                 string.Create(CultureInfo.InvariantCulture, $"ReportEngine {what} the SMTP server {options.Host}:{options.Port} ({e.GetType().Name}: {e.Message})"),

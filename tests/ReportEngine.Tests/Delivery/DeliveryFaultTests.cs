@@ -161,6 +161,19 @@ public sealed class DeliveryFaultTests(DeliveryFixture fixture)
         Assert.Empty(server.Messages());
     }
 
+    [Fact]
+    public async Task StartTls_against_a_server_without_it_keeps_the_deliveries_pending_and_says_why()
+    {
+        using var world = new DeliveryWorld(fixture);
+        using var server = await SmtpServer.Start(world.File("smtp"));
+
+        var output = await world.Burst(DeliveryWorld.Settings(server.Environment, ("Smtp__Security", "StartTls")), "phu-quy");
+
+        Assert.Contains("deliveries: 1 committees, 0 sent, 2 pending", output, StringComparison.Ordinal);
+        Assert.Contains("STARTTLS", world.Outbox.List()[0].LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(server.Messages());
+    }
+
     /// <summary>Every delivery's address received exactly one message, under the delivery's Message-ID.</summary>
     private static void AssertEachOnce(IReadOnlyList<ReceivedMessage> messages, IReadOnlyList<DeliveryRecord> deliveries)
     {
