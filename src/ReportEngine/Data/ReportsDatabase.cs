@@ -12,6 +12,13 @@ public static class ReportsDatabase
 {
     public static DbConnection OpenForReports(string connectionString)
     {
+        if (PostgresDatabase.IsPostgres(connectionString))
+        {
+            var connection = PostgresDatabase.Open(connectionString);
+            MigrationRunner.Apply(connection);
+            return PostgresDatabase.MakeReadOnly(connection);
+        }
+
         var file = SqliteFile(connectionString);
         if (!File.Exists(file))
         {
@@ -31,11 +38,11 @@ public static class ReportsDatabase
     /// <summary>The file a SQLite setting names; the setting may be a bare path or a connection string.</summary>
     public static string SqliteFile(string connectionString)
     {
-        if (connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        if (PostgresDatabase.IsPostgres(connectionString))
         {
             throw new ReportEngineException(
-                "ConnectionStrings:Reports names a PostgreSQL server; this version renders reports from SQLite only " +
-                "(PostgreSQL arrives with the scale-out work). Use a SQLite file.");
+                "ConnectionStrings:Reports names a PostgreSQL server: reports render from it, but run records, the job store " +
+                "and the outbox still live in a SQLite file in this version. Use a SQLite file (see README, PostgreSQL).");
         }
 
         var source = connectionString.Contains('=', StringComparison.Ordinal)

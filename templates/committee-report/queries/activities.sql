@@ -8,4 +8,4 @@ SELECT act.kind AS label, COUNT(*) AS count
 FROM activities act JOIN area a ON a.id = act.locality_id
 WHERE act.held_on > @previous_as_of AND act.held_on <= @as_of AND act.organization_id IS NOT NULL
 GROUP BY act.kind
-ORDER BY count DESC
+ORDER BY count DESC, label

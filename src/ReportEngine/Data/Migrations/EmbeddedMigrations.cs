@@ -6,13 +6,17 @@ namespace ReportEngine.Data.Migrations;
 
 /// <summary>
 /// The migrations shipped inside the ReportEngine assembly: Data/Migrations/NNNN_name.sql,
-/// embedded by the csproj as "ReportEngine.Migrations.NNNN_name.sql".
+/// embedded by the csproj as "ReportEngine.Migrations.NNNN_name.sql", written for SQLite and
+/// translated for PostgreSQL (<see cref="PostgresDialect"/>).
 /// </summary>
 public static partial class EmbeddedMigrations
 {
     private const string Prefix = "ReportEngine.Migrations.";
 
-    public static IReadOnlyList<Migration> Load()
+    public const string Postgres = "postgres";
+
+    /// <param name="dialect">null for SQLite, or <see cref="Postgres"/>.</param>
+    public static IReadOnlyList<Migration> Load(string? dialect = null)
     {
         var assembly = typeof(EmbeddedMigrations).Assembly;
         var migrations = new List<Migration>();
@@ -24,6 +28,7 @@ public static partial class EmbeddedMigrations
             }
 
             var fileName = resource[Prefix.Length..^".sql".Length];
+
             var match = FileNamePattern().Match(fileName);
             if (!match.Success)
             {
@@ -33,7 +38,7 @@ public static partial class EmbeddedMigrations
             migrations.Add(new Migration(
                 int.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture),
                 match.Groups["name"].Value,
-                Read(assembly, resource)));
+                dialect == Postgres ? PostgresDialect.Translate(Read(assembly, resource)) : Read(assembly, resource)));
         }
 
         return Ordered(migrations);

@@ -24,7 +24,7 @@ public static class MigrationRunner
 
     /// <summary>Applies the embedded migrations not yet applied; returns those it applied, in order.</summary>
     public static IReadOnlyList<Migration> Apply(DbConnection connection, TimeProvider? timeProvider = null) =>
-        Apply(connection, EmbeddedMigrations.Load(), timeProvider);
+        Apply(connection, EmbeddedMigrations.Load(connection is Npgsql.NpgsqlConnection ? EmbeddedMigrations.Postgres : null), timeProvider);
 
     /// <summary>Applies the given migrations not yet applied; returns those it applied, in order.</summary>
     public static IReadOnlyList<Migration> Apply(DbConnection connection, IEnumerable<Migration> migrations, TimeProvider? timeProvider = null)
