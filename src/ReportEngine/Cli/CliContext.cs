@@ -53,4 +53,8 @@ public sealed class CliContext(Option<string?> database, Option<string?> archive
 
         return new RunStore(settings.ConnectionString, Clock);
     }
+
+    internal static SmtpOptions Smtp() => OptionsReader.Read(Configuration(), SmtpOptions.Section, new SmtpOptionsValidator());
+
+    internal static DeliveryOptions Delivery() => OptionsReader.Read(Configuration(), DeliveryOptions.Section, new DeliveryOptionsValidator());
 }

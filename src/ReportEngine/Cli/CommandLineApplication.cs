@@ -37,6 +37,8 @@ public static class CommandLineApplication
         root.Subcommands.Add(ArchiveCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
+        root.Subcommands.Add(CommitteesCommand.Create(context));
+        root.Subcommands.Add(DeliveriesCommand.Create(context));
 
         try
         {

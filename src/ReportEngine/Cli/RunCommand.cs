@@ -22,17 +22,44 @@ public static class RunCommand
         var language = new Option<string>("--lang") { Description = "Report language: vi (default), en or pl.", DefaultValueFactory = _ => "vi" };
         language.AcceptOnlyFromAmong("vi", "en", "pl");
         var output = new Option<string?>("--out") { Description = "Also copy the archived PDF into this folder, named <template>-[<organization>-]<locality>-<year>-<lang>.pdf." };
+        var committees = new Option<string?>("--committees")
+        {
+            Description = "Render one report per committee, for its locality and in its language, and queue its deliveries: " +
+                          "a level (province, district, commune) or committee codes separated by commas.",
+        };
 
         var command = new Command("run", "Render one report now, record the run, archive the PDF and print the archived file's path.")
         {
-            template, set, language, output,
+            template, set, language, output, committees,
         };
-        command.SetAction((parse, cancellation) =>
+        command.SetAction(async (parse, cancellation) =>
         {
+            if (parse.GetValue(committees) is { } selector)
+            {
+                if (parse.GetResult(language) is { Implicit: false })
+                {
+                    throw new ReportEngineException("--lang cannot be combined with --committees: each committee receives its report in its own language.");
+                }
+
+                return await BurstCommand.Run(context, parse, context.Settings(parse), context.ReportArchive(parse), parse.GetValue(template)!,
+                    ParameterAssignments.Parse(parse.GetValue(set)), selector, parse.GetValue(output),
+                    (runs, executor, id, token) => ExecuteOrWait(runs, executor, id, token), cancellation);
+            }
+
             var request = new ReportRequest(parse.GetValue(template)!, ParameterAssignments.Parse(parse.GetValue(set)), parse.GetValue(language)!);
-            return RunNow(context, parse, request, parse.GetValue(output), cancellation);
+            return await RunNow(context, parse, request, parse.GetValue(output), cancellation);
         });
         return command;
+    }
+
+    /// <summary>Renders a queued run here, or, while a worker serves the database, lets the worker do it and waits.</summary>
+    internal static async Task<RunRecord> ExecuteOrWait(RunStore runs, RunExecutor executor, long id, CancellationToken cancellation)
+    {
+        var run = runs.LiveWorkers(WorkerOptions.Silence).Count == 0
+            ? await executor.ExecuteAsync(id, cancellation)
+            : runs.Find(id)!;
+        // A worker serves this database (or took the run as it started): it renders, we wait.
+        return run.IsFinished ? run : await WaitForWorker(runs, executor, id, cancellation);
     }
 
     /// <summary>
@@ -66,15 +93,7 @@ public static class RunCommand
             QueuedAt = RunStore.Timestamp(context.Clock.GetUtcNow()),
         });
 
-        var executor = new RunExecutor(settings, archive, runs);
-        var run = runs.LiveWorkers(WorkerOptions.Silence).Count == 0
-            ? await executor.ExecuteAsync(id, cancellation)
-            : runs.Find(id)!;
-        if (!run.IsFinished)
-        {
-            // A worker serves this database (or took the run as it started): it renders, we wait.
-            run = await WaitForWorker(runs, executor, id, cancellation);
-        }
+        var run = await ExecuteOrWait(runs, new RunExecutor(settings, archive, runs), id, cancellation);
 
         if (run.Status == RunStatus.Succeeded)
         {

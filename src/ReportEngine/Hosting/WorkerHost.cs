@@ -32,6 +32,7 @@ internal static class WorkerHost
         builder.Services
             .AddReportEngineOptions(settings)
             .AddRunsAndArchive(workingDirectory)
+            .AddDeliveries()
             .AddReportScheduling(configuration, settings, worker);
         var host = builder.Build();
 

@@ -2,11 +2,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 using ReportEngine.Archive;
 using ReportEngine.Configuration;
 using ReportEngine.Data;
+using ReportEngine.Delivery;
 using ReportEngine.Runs;
 using ReportEngine.Scheduling;
 
@@ -23,6 +25,8 @@ internal static class WorkerServiceCollectionExtensions
         services.AddValidatedOptions<ArchiveOptions, ArchiveOptionsValidator>(ArchiveOptions.Section);
         services.AddValidatedOptions<SchedulesOptions, SchedulesOptionsValidator>(SchedulesOptions.Section);
         services.AddValidatedOptions<WorkerOptions, WorkerOptionsValidator>(WorkerOptions.Section);
+        services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.Section);
+        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
         return services;
     }
 
@@ -34,6 +38,23 @@ internal static class WorkerServiceCollectionExtensions
         services.AddSingleton<RunExecutor>();
         services.AddHostedService<SingleWorker>();
         services.AddHostedService<InterruptedRuns>();
+        return services;
+    }
+
+    /// <summary>The outbox and its sender, which works through due deliveries continuously.</summary>
+    public static IServiceCollection AddDeliveries(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new Outbox(sp.GetRequiredService<ReportEngineSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DeliverySender(
+            sp.GetRequiredService<Outbox>(),
+            new CommitteeStore(sp.GetRequiredService<ReportEngineSettings>().ConnectionString),
+            sp.GetRequiredService<ReportArchive>(),
+            sp.GetRequiredService<IOptions<SmtpOptions>>().Value,
+            sp.GetRequiredService<IOptions<DeliveryOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<DeliverySender>(),
+            new BurstStore(sp.GetRequiredService<ReportEngineSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<ScheduledBursts>();
+        services.AddHostedService<DeliveryWorker>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using ReportEngine.Delivery;
 using ReportEngine.Runs;
 
 namespace ReportEngine.Scheduling;
@@ -12,7 +13,7 @@ namespace ReportEngine.Scheduling;
 /// firing started is found by (schedule, fire time) or by id, marked interrupted, and done again
 /// as a new run that points back at it. A finished run is never redone.
 /// </summary>
-internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningReports running, ILogger<ReportJob> logger, TimeProvider clock) : IJob
+internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningReports running, ScheduledBursts bursts, ILogger<ReportJob> logger, TimeProvider clock) : IJob
 {
     public const string ScheduleGroup = "schedules";
     public const string RunsGroup = "runs";
@@ -46,6 +47,13 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
         if (schedule.OnHoliday == HolidayPolicy.NextWorkingDay && schedule.Calendar is { } calendar && !calendar.IsWorkingDay(localDay))
         {
             await MoveToNextWorkingDay(schedule, calendar, firing, zone, context, cancellationToken);
+            return null;
+        }
+
+        if (schedule.Committees is not null)
+        {
+            // One run per committee: the burst keeps its own record of the firing (see ScheduledBursts).
+            await bursts.RunAsync(schedule, firing, zone, cancellationToken);
             return null;
         }
 

@@ -45,8 +45,14 @@ public sealed class ScheduleDefinition
     /// <summary>What firings missed while the worker was down do: run-once (default), skip, or run-all.</summary>
     public string Misfire { get; set; } = MisfirePolicy.RunOnce;
 
-    /// <summary>Who receives the report (used by distribution).</summary>
+    /// <summary>Not used: distribution goes to committees (see Committees) and their recipients.</summary>
     public List<string> Recipients { get; set; } = [];
+
+    /// <summary>
+    /// A burst: one report per committee of this level (province, district, commune) or of these
+    /// comma-separated codes, for the committee's locality and in its language, delivered to it.
+    /// </summary>
+    public string? Committees { get; set; }
 }
 
 public static class HolidayPolicy

@@ -139,6 +139,14 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
         {
             var now = clock.GetUtcNow();
             var parameters = RelativeValues.Resolve(definition.Parameters, now, zone);
+            if (definition.Committees is { } committees)
+            {
+                // Every committee's report, as the burst will ask for it.
+                new Delivery.BurstRunner(new Configuration.ReportEngineSettings(connectionString, templatesRoot, ""), new Runs.RunStore(connectionString, clock), clock, "")
+                    .Prepare(definition.Template, parameters, committees);
+                return;
+            }
+
             using var connection = ReportsDatabase.OpenForReports(connectionString);
             new ReportRunner(templatesRoot, clock, TimeSpan.FromSeconds(60))
                 .Prepare(new ReportRequest(definition.Template, parameters, definition.Language), connection);

@@ -14,13 +14,14 @@ public sealed record ScheduledReport(
     string TimeZone,
     string OnHoliday,
     IReadOnlyList<DateOnly>? Holidays,
-    IReadOnlyList<DayOfWeek>? Weekend)
+    IReadOnlyList<DayOfWeek>? Weekend,
+    string? Committees = null)
 {
     public static ScheduledReport From(CheckedSchedule schedule)
     {
         var d = schedule.Definition;
         return new ScheduledReport(d.Id, d.Template, d.Language, d.Parameters, schedule.Zone.Id, d.OnHoliday,
-            schedule.Calendar?.Holidays.Order().ToList(), schedule.Calendar?.Weekend.Order().ToList());
+            schedule.Calendar?.Holidays.Order().ToList(), schedule.Calendar?.Weekend.Order().ToList(), d.Committees);
     }
 
     public WorkingDays? Calendar => Holidays is null || Weekend is null ? null : new WorkingDays(Holidays.ToHashSet(), Weekend.ToHashSet());

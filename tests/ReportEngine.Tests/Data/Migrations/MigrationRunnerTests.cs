@@ -109,14 +109,14 @@ public sealed class MigrationRunnerTests : IDisposable
     }
 
     [Fact]
-    public void The_embedded_migrations_create_the_tables_the_reports_query_and_the_run_records()
+    public void The_embedded_migrations_create_the_tables_the_reports_query_the_run_records_and_the_outbox()
     {
         MigrationRunner.Apply(connection);
 
         var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 
         Assert.Equal(
-            ["activities", "committee_recipients", "committees", "eligible_populations", "localities", "members", "organizations", "runs", "schema_version", "sqlite_sequence", "targets", "workers"],
+            ["activities", "burst_runs", "bursts", "committee_recipients", "committees", "deliveries", "eligible_populations", "localities", "members", "organizations", "runs", "schema_version", "sqlite_sequence", "targets", "workers"],
             tables);
     }
 

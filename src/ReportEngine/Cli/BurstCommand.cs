@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReportEngine.Archive;
+using ReportEngine.Configuration;
+using ReportEngine.Delivery;
+using ReportEngine.Reports;
+using ReportEngine.Runs;
+
+namespace ReportEngine.Cli;
+
+/// <summary>
+/// run &lt;template&gt; --committees &lt;level|code,...&gt;: one run per committee, then one pass of the sender
+/// over those runs' deliveries. Prints each archived PDF's path, then `deliveries: &lt;summary&gt;` (stored
+/// with the burst), then one `run &lt;id&gt;: &lt;status&gt;` line per committee, in the order of the paths.
+/// Exit code 0 only when every run succeeded; how the deliveries stand is in the summary.
+/// </summary>
+internal static class BurstCommand
+{
+    public delegate Task<RunRecord> Execute(RunStore runs, RunExecutor executor, long id, CancellationToken cancellation);
+
+    public static async Task<int> Run(CliContext context, ParseResult parse, ReportEngineSettings settings, ReportArchive archive, string template,
+        IReadOnlyDictionary<string, string> parameters, string selector, string? copyTo, Execute execute, CancellationToken cancellation)
+    {
+        var smtp = CliContext.Smtp();
+        var delivery = CliContext.Delivery();
+        var runs = context.Runs(settings);
+        foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
+        {
+            archive.DeleteStaging(abandoned.Id);
+        }
+
+        var executor = new RunExecutor(settings, archive, runs);
+        var burst = new BurstRunner(settings, runs, context.Clock, smtp.From);
+        var result = await burst.RunAsync(template, parameters, selector, Environment.UserName,
+            (id, token) => execute(runs, executor, id, token), cancellation);
+
+        foreach (var (committee, run) in result.Runs)
+        {
+            if (run.Status != RunStatus.Succeeded)
+            {
+                await context.Error.WriteLineAsync($"error: run {run.Id} ({committee.Code}) {run.Status}: {run.Error}");
+                continue;
+            }
+
+            var archived = archive.FullPath(run.ArchivePath!);
+            if (copyTo is not null)
+            {
+                var copy = Path.Combine(Path.GetFullPath(copyTo), Path.GetFileName(archived));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(archived, copy, overwrite: true);
+            }
+
+            await context.Output.WriteLineAsync(archived);
+        }
+
+        var runIds = result.Runs.Select(r => r.Run.Id).ToList();
+        var sender = new DeliverySender(burst.Outbox, burst.Committees, archive, smtp, delivery, NullLogger.Instance);
+        await sender.SendDueAsync(runIds, cancellation);
+        foreach (var failure in burst.Outbox.List(runIds: runIds).Where(d => d.Status != DeliveryStatus.Sent && d.LastError is not null))
+        {
+            await context.Error.WriteLineAsync($"delivery {failure.Id.ToString(CultureInfo.InvariantCulture)} ({failure.CommitteeCode}, {failure.Address}) {failure.Status}: {failure.LastError}");
+        }
+
+        var summary = burst.Bursts.Summarize(result.BurstId);
+        await context.Output.WriteLineAsync($"deliveries: {summary} (burst {result.BurstId.ToString(CultureInfo.InvariantCulture)})");
+        foreach (var (_, run) in result.Runs)
+        {
+            await context.Output.WriteLineAsync($"run {run.Id.ToString(CultureInfo.InvariantCulture)}: {run.Status}");
+        }
+
+        return result.Runs.All(r => r.Run.Status == RunStatus.Succeeded) ? 0 : CommandLineApplication.UserError;
+    }
+}

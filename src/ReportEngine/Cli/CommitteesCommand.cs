@@ -1,0 +1,83 @@
+using System.CommandLine;
+using ReportEngine.Data;
+using ReportEngine.Delivery;
+
+namespace ReportEngine.Cli;
+
+/// <summary>
+/// committees list [--level L] | import FILE.csv | set CODE [--name] [--locality] [--language] [--to] [--cc] [--drop-folder]:
+/// who receives reports, in which language, through which channels. Every change is validated first.
+/// </summary>
+public static class CommitteesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var level = new Option<string?>("--level") { Description = "Only committees of this level: province, district or commune." };
+        level.AcceptOnlyFromAmong([.. CommitteeLevel.All]);
+        var list = new Command("list", "List committees: code, level, language, locality, recipients (to, cc:), drop folder.") { level };
+        list.SetAction(parse =>
+        {
+            var store = Store(context, parse);
+            var committees = parse.GetValue(level) is { } l ? store.AtLevel(l) : store.All();
+            foreach (var c in committees)
+            {
+                var recipients = string.Join(" ", c.Recipients.Select(r => r.Role == RecipientRole.Cc ? "cc:" + r.Address : r.Address));
+                context.Output.WriteLine(string.Join("  ", c.Code, c.Level, c.Language, c.LocalityName, recipients.Length > 0 ? recipients : "-", c.DropFolder ?? "-"));
+            }
+
+            return 0;
+        });
+
+        var file = new Argument<string>("file") { Description = $"A UTF-8 CSV file with a header line; columns {string.Join(",", CommitteeImport.Columns)} (to, cc: addresses separated by ';')." };
+        var import = new Command("import", "Create or update committees from a CSV file; each listed committee's recipients and drop folder are replaced. All or nothing.") { file };
+        import.SetAction(parse =>
+        {
+            var store = Store(context, parse);
+            var changes = CommitteeImport.Read(Path.GetFullPath(parse.GetValue(file)!), store.LocalityExists);
+            store.Save(changes);
+            context.Output.WriteLine($"committees: {changes.Count} imported");
+            return 0;
+        });
+
+        var code = new Argument<string>("code") { Description = "The committee's code (a new code creates a committee; then --locality is needed)." };
+        var name = new Option<string?>("--name") { Description = "The committee's name." };
+        var locality = new Option<string?>("--locality") { Description = "The code of the locality its reports cover." };
+        var language = new Option<string?>("--language") { Description = "vi, en or pl." };
+        var to = new Option<string?>("--to") { Description = "To addresses, separated by ';' (replaces the list; \"\" empties it)." };
+        var cc = new Option<string?>("--cc") { Description = "Cc addresses, separated by ';' (replaces the list; \"\" empties it)." };
+        var dropFolder = new Option<string?>("--drop-folder") { Description = "Absolute path of a mounted share to copy its PDFs into (\"\" removes it)." };
+        var set = new Command("set", "Create or change one committee.") { code, name, locality, language, to, cc, dropFolder };
+        set.SetAction(parse =>
+        {
+            var store = Store(context, parse);
+            var existing = store.Find(parse.GetValue(code)!);
+            string Recipients(string role) => string.Join(";", existing?.Recipients.Where(r => r.Role == role).Select(r => r.Address) ?? []);
+            var (change, problems) = CommitteeRules.Check(
+                parse.GetValue(code)!,
+                parse.GetValue(name) ?? existing?.Name ?? "",
+                parse.GetValue(locality) ?? existing?.LocalityCode ?? "",
+                parse.GetValue(language) ?? existing?.Language ?? "",
+                parse.GetValue(to) ?? Recipients(RecipientRole.To),
+                parse.GetValue(cc) ?? Recipients(RecipientRole.Cc),
+                parse.GetValue(dropFolder) ?? existing?.DropFolder ?? "",
+                store.LocalityExists);
+            if (problems.Count > 0)
+            {
+                throw new ReportEngineException($"committee \"{change.Code}\": " + string.Join("; ", problems));
+            }
+
+            store.Save([change]);
+            context.Output.WriteLine($"committee {change.Code}: {(existing is null ? "created" : "updated")}");
+            return 0;
+        });
+
+        return new Command("committees", "The committees that receive reports, their languages, recipients and drop folders.") { list, import, set };
+    }
+
+    private static CommitteeStore Store(CliContext context, ParseResult parse)
+    {
+        var settings = context.Settings(parse);
+        ReportsDatabase.OpenForReports(settings.ConnectionString).Dispose(); // exists, and migrated
+        return new CommitteeStore(settings.ConnectionString);
+    }
+}

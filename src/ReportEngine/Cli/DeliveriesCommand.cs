@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReportEngine.Delivery;
+
+namespace ReportEngine.Cli;
+
+/// <summary>
+/// deliveries send | list [--run ID] [--status S] | retry ID|--failed: the outbox, for admins and scripts.
+/// </summary>
+public static class DeliveriesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var send = new Command("send", "Try every pending delivery that is due now, once, then exit (the worker does this continuously).");
+        send.SetAction(async (parse, cancellation) =>
+        {
+            var pass = await Sender(context, parse).SendDueAsync(null, cancellation);
+            await context.Output.WriteLineAsync($"deliveries: {pass}");
+            return 0;
+        });
+
+        var run = new Option<long?>("--run") { Description = "Only the deliveries of this run." };
+        var status = new Option<string?>("--status") { Description = "Only deliveries with this status: pending, sent, failed or dead." };
+        status.AcceptOnlyFromAmong([.. DeliveryStatus.All]);
+        var list = new Command("list", "List deliveries: id, status, run, committee, channel, address, attempts, when, last error.") { run, status };
+        list.SetAction(parse =>
+        {
+            var outbox = new Outbox(context.Settings(parse).ConnectionString, context.Clock);
+            foreach (var d in outbox.List(parse.GetValue(run), parse.GetValue(status)))
+            {
+                context.Output.WriteLine(Line(d));
+            }
+
+            return 0;
+        });
+
+        var id = new Argument<long?>("id") { Description = "The delivery to try again, as `deliveries list` shows it.", Arity = ArgumentArity.ZeroOrOne };
+        var failed = new Option<bool>("--failed") { Description = "Every failed or dead delivery." };
+        var retry = new Command("retry", "Make a failed or dead delivery (or --failed: all of them) pending and due now; `deliveries send` or the worker then sends it.") { id, failed };
+        retry.SetAction(parse =>
+        {
+            var one = parse.GetValue(id);
+            if (one is null == !parse.GetValue(failed))
+            {
+                throw new ReportEngineException("deliveries retry needs a delivery id or --failed (not both).");
+            }
+
+            var outbox = new Outbox(context.Settings(parse).ConnectionString, context.Clock);
+            if (one is { } single && outbox.Find(single) is null)
+            {
+                throw new ReportEngineException($"There is no delivery {single}.");
+            }
+
+            var count = outbox.Retry(one);
+            context.Output.WriteLine($"deliveries: {count} made pending");
+            return 0;
+        });
+
+        return new Command("deliveries", "The outbox: every e-mail and file drop of every run, and its status.") { send, list, retry };
+    }
+
+    internal static DeliverySender Sender(CliContext context, ParseResult parse)
+    {
+        var settings = context.Settings(parse);
+        return new DeliverySender(new Outbox(settings.ConnectionString, context.Clock), new CommitteeStore(settings.ConnectionString),
+            context.ReportArchive(parse), CliContext.Smtp(), CliContext.Delivery(), NullLogger.Instance,
+            new BurstStore(settings.ConnectionString, context.Clock));
+    }
+
+    internal static string Line(DeliveryRecord d) => string.Join("  ",
+        d.Id.ToString(CultureInfo.InvariantCulture), d.Status, "run " + d.RunId.ToString(CultureInfo.InvariantCulture), d.CommitteeCode,
+        d.Channel, d.Address, "attempts " + d.Attempts.ToString(CultureInfo.InvariantCulture),
+        d.SentAt ?? d.LastAttemptAt ?? d.CreatedAt, d.LastError is null ? "" : "error: " + d.LastError.ReplaceLineEndings(" "));
+}

@@ -1,0 +1,141 @@
+using ReportEngine.Configuration;
+using ReportEngine.Data;
+using ReportEngine.Reports;
+using ReportEngine.Runs;
+
+namespace ReportEngine.Delivery;
+
+/// <summary>
+/// Renders one report per committee (a burst): each committee's run takes its locality from the
+/// committee record, never from the request, and its language from the committee; every run is
+/// recorded, archived and hashed like any other. Once a run has succeeded its deliveries are queued
+/// in the outbox (one per e-mail address, one for the drop folder) before anything is sent.
+/// </summary>
+public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, TimeProvider clock, string from)
+{
+    /// <summary>The parameter a burst sets from each committee; the template's queries are restricted by it.</summary>
+    public const string LocalityParameter = "locality";
+
+    public CommitteeStore Committees { get; } = new(settings.ConnectionString);
+
+    public Outbox Outbox { get; } = new(settings.ConnectionString, clock);
+
+    public BurstStore Bursts { get; } = new(settings.ConnectionString, clock);
+
+    /// <summary>
+    /// Checks the whole request first (template, parameters, every committee's report), so a mistake
+    /// records nothing; then runs the committees one after another.
+    /// </summary>
+    public async Task<BurstResult> RunAsync(string template, IReadOnlyDictionary<string, string> parameters, string selector, string requestedBy,
+        Func<long, CancellationToken, Task<RunRecord>> execute, CancellationToken cancellation)
+    {
+        var requests = Prepare(template, parameters, selector);
+        var burstId = Bursts.Create(template, RunParameters.Format(parameters), selector, requestedBy);
+        var results = new List<CommitteeRun>();
+        foreach (var (committee, request, prepared) in requests)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var runId = runs.Queue(new RunRecord
+            {
+                Template = prepared.Template.Name,
+                Language = committee.Language,
+                Parameters = RunParameters.Format(request.Parameters),
+                Trigger = RunTrigger.CommandLine,
+                RequestedBy = requestedBy,
+                Status = RunStatus.Queued,
+                QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
+            });
+            Bursts.AddRun(burstId, committee.Id, runId);
+            var run = await execute(runId, cancellation);
+            QueueDeliveries(committee, run, prepared);
+            results.Add(new CommitteeRun(committee, run));
+        }
+
+        return new BurstResult(burstId, results);
+    }
+
+    /// <summary>
+    /// Each committee's request, checked against its template and the database: the committee's
+    /// locality set (a locality given by the caller is refused), in the committee's language.
+    /// </summary>
+    public IReadOnlyList<CommitteeReport> Prepare(string template, IReadOnlyDictionary<string, string> parameters, string selector)
+    {
+        if (parameters.ContainsKey(LocalityParameter))
+        {
+            throw new ReportEngineException(
+                $"--set {LocalityParameter}=... cannot be combined with --committees: each committee's report covers the committee's own locality.");
+        }
+
+        var committees = Committees.Select(selector);
+        var runner = new ReportRunner(settings.TemplatesPath, clock, TimeSpan.FromSeconds(60));
+        var requests = new List<CommitteeReport>();
+        using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
+        foreach (var committee in committees)
+        {
+            var own = new Dictionary<string, string>(parameters, StringComparer.Ordinal) { [LocalityParameter] = committee.LocalityCode };
+            var request = new ReportRequest(template, own, committee.Language);
+            var prepared = runner.Prepare(request, connection);
+            if (!prepared.Template.Definition.Parameters.TryGetValue(LocalityParameter, out var definition) || definition.Type != "locality")
+            {
+                throw new ReportEngineException(
+                    $"Template \"{template}\" has no parameter \"{LocalityParameter}\" of type locality, so it cannot be rendered per committee.");
+            }
+
+            // A committee sees its own locality's data only: a query not bound to it could show everyone's.
+            if (prepared.Template.QuerySql.FirstOrDefault(q => !q.Value.Contains("@" + LocalityParameter, StringComparison.Ordinal)) is { Key: { } unbound })
+            {
+                throw new ReportEngineException(
+                    $"Template \"{template}\": the query \"{unbound}\" does not use @{LocalityParameter}, so a committee's report could show other localities' data; it cannot be rendered per committee.");
+            }
+
+            requests.Add(new CommitteeReport(committee, request, prepared));
+        }
+
+        return requests;
+    }
+
+    /// <summary>Records the deliveries of a committee's run, once it has succeeded; recording them again changes nothing.</summary>
+    public void QueueDeliveries(Committee committee, RunRecord run, PreparedReport prepared)
+    {
+        if (run.Status == RunStatus.Succeeded)
+        {
+            Outbox.Queue(DeliveriesOf(committee, run, prepared));
+        }
+    }
+
+    private IEnumerable<DeliveryRecord> DeliveriesOf(Committee committee, RunRecord run, PreparedReport prepared)
+    {
+        var resolved = RunParameters.Parse(run.Parameters);
+        var (subject, body) = DeliveryContent.Render(prepared.Template, committee.Language, resolved, committee);
+        var fileName = ReportRunner.FileName(prepared.Template.Name, prepared.Parameters, committee.Language);
+        DeliveryRecord Delivery(string channel, string address, string role) => new()
+        {
+            RunId = run.Id,
+            CommitteeId = committee.Id,
+            CommitteeCode = committee.Code,
+            Channel = channel,
+            Address = address,
+            Role = role,
+            MessageId = EmailMessage.MessageIdFor(run.Id, committee.Code, channel, address, from),
+            Subject = subject,
+            Body = body,
+            FileName = fileName,
+        };
+
+        foreach (var recipient in committee.Recipients)
+        {
+            yield return Delivery(DeliveryChannel.Email, recipient.Address, recipient.Role);
+        }
+
+        if (committee.DropFolder is { } folder)
+        {
+            yield return Delivery(DeliveryChannel.File, folder, RecipientRole.To);
+        }
+    }
+}
+
+public sealed record CommitteeRun(Committee Committee, RunRecord Run);
+
+public sealed record CommitteeReport(Committee Committee, ReportRequest Request, PreparedReport Prepared);
+
+public sealed record BurstResult(long BurstId, IReadOnlyList<CommitteeRun> Runs);

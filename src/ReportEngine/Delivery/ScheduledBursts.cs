@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportEngine.Configuration;
+using ReportEngine.Runs;
+using ReportEngine.Scheduling;
+
+namespace ReportEngine.Delivery;
+
+/// <summary>
+/// A schedule with committees: one run per committee at each firing, their deliveries queued for the
+/// worker's sender. Idempotent like every job: the burst is found again by (schedule, fire time), so a
+/// firing recovered after a crash keeps the committees whose run had finished and redoes (as a new run
+/// pointing back at it) only a run that was left queued, running or interrupted. A finished run is
+/// never redone; a succeeded run's deliveries are recorded again, which changes nothing.
+/// </summary>
+internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore runs, RunExecutor executor, IOptions<SmtpOptions> smtp,
+    ILogger<ScheduledBursts> logger, TimeProvider clock)
+{
+    public async Task RunAsync(ScheduledReport schedule, DateTimeOffset firing, TimeZoneInfo zone, CancellationToken cancellation)
+    {
+        var burst = new BurstRunner(settings, runs, clock, smtp.Value.From);
+        var parameters = RelativeValues.Resolve(schedule.Parameters, firing, zone);
+        var scheduledFor = RunStore.Timestamp(firing);
+        IReadOnlyList<CommitteeReport> reports;
+        try
+        {
+            reports = burst.Prepare(schedule.Template, parameters, schedule.Committees!);
+        }
+        catch (ReportEngineException e)
+        {
+            logger.LogError("schedule {Schedule}: the firing of {Firing} renders nothing: {Error}", schedule.Id, scheduledFor, e.Message);
+            return;
+        }
+
+        var requestedBy = "schedule:" + schedule.Id;
+        var burstId = burst.Bursts.FindFor(schedule.Id, scheduledFor)
+            ?? burst.Bursts.Create(schedule.Template, RunParameters.Format(parameters), schedule.Committees!, requestedBy, schedule.Id, scheduledFor);
+        foreach (var (committee, request, prepared) in reports)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var earlier = burst.Bursts.RunOf(burstId, committee.Id) is { } id ? runs.Find(id) : null;
+            var run = earlier is { Status: RunStatus.Succeeded or RunStatus.Failed }
+                ? earlier
+                : await Render(burstId, committee, request, earlier, requestedBy, scheduledFor, burst, cancellation);
+            burst.QueueDeliveries(committee, run, prepared);
+        }
+
+        var summary = burst.Bursts.Summarize(burstId);
+        logger.LogInformation("schedule {Schedule}: burst {Burst} for the firing of {Firing}: deliveries: {Summary}", schedule.Id, burstId, scheduledFor, summary);
+    }
+
+    private async Task<RunRecord> Render(long burstId, Committee committee, Reports.ReportRequest request, RunRecord? earlier, string requestedBy,
+        string scheduledFor, BurstRunner burst, CancellationToken cancellation)
+    {
+        if (earlier is not null)
+        {
+            runs.Interrupt(earlier.Id, $"Interrupted: the process {earlier.ExecutedBy ?? "that queued it"} ended before the run finished; done again by a recovered firing.");
+        }
+
+        var id = runs.Queue(new RunRecord
+        {
+            Template = request.Template,
+            Language = committee.Language,
+            Parameters = RunParameters.Format(request.Parameters),
+            Trigger = earlier is null ? RunTrigger.Schedule : RunTrigger.Recovery,
+            RequestedBy = requestedBy,
+            // No schedule_id: the schedule's firing is the burst's (bursts.schedule_id), and one schedule id
+            // on many runs would read to the single-report recovery as a firing left unfinished.
+            ScheduledFor = scheduledFor,
+            RecoversRunId = earlier?.Id,
+            Status = RunStatus.Queued,
+            QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
+        });
+        burst.Bursts.SetRun(burstId, committee.Id, id);
+        var run = await executor.ExecuteAsync(id, cancellation);
+        logger.LogInformation("run {RunId} ({Template} for committee {Committee}, {Trigger} by {RequestedBy}): {Status}{Error}",
+            run.Id, run.Template, committee.Code, run.Trigger, run.RequestedBy, run.Status, run.Error is null ? "" : ": " + run.Error);
+        return run;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace ReportEngine.Tests.Support;
+
+/// <summary>
+/// A real SMTP server on loopback: Debian's aiosmtpd with its Mailbox handler, writing each message
+/// it accepts into a Maildir (a file in MAILDIR/new with X-MailFrom and X-RcptTo headers). It can be
+/// stopped and started again on the same port, and can refuse one recipient with a 550 reply or
+/// limit the message size (-s). Disposing stops it.
+/// </summary>
+public sealed class SmtpServer : IDisposable
+{
+    // Rejects one recipient at RCPT, as a real server refuses an unknown mailbox; stores the rest.
+    private const string RejectingHandler = """
+        from aiosmtpd.handlers import Mailbox
+
+        class RejectingMailbox(Mailbox):
+            def __init__(self, mail_dir, rejected):
+                super().__init__(mail_dir)
+                self.rejected = rejected.lower()
+
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if address.lower() == self.rejected:
+                    return '550 5.1.1 <%s>: Recipient address rejected: mailbox unavailable' % address
+                envelope.rcpt_tos.append(address)
+                return '250 OK'
+
+            @classmethod
+            def from_cli(cls, parser, *args):
+                if len(args) != 2:
+                    parser.error('RejectingMailbox needs MAILDIR and the rejected address')
+                return cls(args[0], args[1])
+        """;
+
+    private readonly string _folder;
+    private readonly string? _rejected;
+    private readonly long? _sizeLimit;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
+    private Process? _process;
+
+    private SmtpServer(string folder, string? rejected, long? sizeLimit)
+    {
+        _folder = folder;
+        Directory.CreateDirectory(folder);
+        _rejected = rejected;
+        _sizeLimit = sizeLimit;
+        Port = FreePort();
+    }
+
+    public int Port { get; }
+
+    public string Maildir => Path.Combine(_folder, "maildir");
+
+    /// <summary>The settings that point ReportEngine at this server, as environment variables.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Smtp__Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp__Security"] = "None",
+        ["Smtp__From"] = "Ban Dân vận <reports@example.org>",
+        ["Smtp__TimeoutSeconds"] = "10",
+    };
+
+    public static async Task<SmtpServer> Start(string folder, string? rejectRecipient = null, long? sizeLimit = null)
+    {
+        var server = new SmtpServer(folder, rejectRecipient, sizeLimit);
+        await server.StartAgain();
+        return server;
+    }
+
+    /// <summary>A server that is not running (yet): its port is free, so connecting is refused.</summary>
+    public static SmtpServer Down(string folder) => new(folder, null, null);
+
+    public async Task StartAgain()
+    {
+        // Mailbox creates the Maildir (new/, cur/, tmp/) only when the folder does not exist yet.
+        var start = new ProcessStartInfo("/usr/bin/python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-m");
+        start.ArgumentList.Add("aiosmtpd");
+        start.ArgumentList.Add("-n");
+        start.ArgumentList.Add("-l");
+        start.ArgumentList.Add($"127.0.0.1:{Port}");
+        if (_sizeLimit is { } limit)
+        {
+            start.ArgumentList.Add("-s");
+            start.ArgumentList.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        start.ArgumentList.Add("-c");
+        if (_rejected is null)
+        {
+            start.ArgumentList.Add("aiosmtpd.handlers.Mailbox");
+            start.ArgumentList.Add(Maildir);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(Path.Combine(_folder, "rejecting.py"), RejectingHandler);
+            start.Environment["PYTHONPATH"] = _folder;
+            start.ArgumentList.Add("rejecting.RejectingMailbox");
+            start.ArgumentList.Add(Maildir);
+            start.ArgumentList.Add(_rejected);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start");
+        _process.ErrorDataReceived += (_, e) => _errors.Enqueue(e.Data ?? "");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await Poll.Until(() => _process.HasExited ? throw new InvalidOperationException($"aiosmtpd exited with {_process.ExitCode}: {string.Join("\n", _errors)}") : Accepts(),
+            TimeSpan.FromSeconds(20), () => $"aiosmtpd on port {Port} never accepted a connection");
+    }
+
+    public void Stop()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Every message the server accepted so far, with the envelope recipient it was accepted for.</summary>
+    public IReadOnlyList<ReceivedMessage> Messages()
+    {
+        var folder = Path.Combine(Maildir, "new");
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(file =>
+            {
+                var message = MimeMessage.Load(file);
+                return new ReceivedMessage(message, message.Headers["X-RcptTo"] ?? "");
+            }).ToList()
+            : [];
+    }
+
+    public void Dispose() => Stop();
+
+    private bool Accepts()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
+
+/// <summary>A message as the server stored it, and the one envelope recipient it was for.</summary>
+public sealed record ReceivedMessage(MimeMessage Message, string EnvelopeRecipient)
+{
+    public string MessageId => Message.MessageId ?? "";
+
+    public MimePart Pdf => Message.Attachments.OfType<MimePart>().Single(a => a.ContentType.MimeType == "application/pdf");
+
+    public string SavePdf(string folder)
+    {
+        var path = Path.Combine(folder, $"{Guid.NewGuid():N}-{Pdf.FileName}");
+        using var stream = File.Create(path);
+        Pdf.Content!.DecodeTo(stream);
+        return path;
+    }
+}
