@@ -15,7 +15,7 @@ public class OtherTemplatesTests(DemoFixture demo)
     {
         using var output = new TempFolder();
         var run = await CliRun.Invoke("run", "committee-report", "--set", "locality=phan-thiet-mui-ne", "--set", "year=2024",
-            "--lang", language, "--out", output.Path, "--db", demo.Database);
+            "--lang", language, "--out", output.Path, "--db", demo.Database, "--archive", output.File("archive"));
         Assert.True(run.ExitCode == 0, run.Error);
         var text = PdfText.Poppler(run.OutputLines[0]);
         Assert.Contains("Mũi Né", text, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public class OtherTemplatesTests(DemoFixture demo)
     {
         using var output = new TempFolder();
         var run = await CliRun.Invoke("run", "organization-sheet", "--set", "organization=binh-thuan-hoi-luat-gia", "--set", "year=2024",
-            "--lang", "en", "--out", output.Path, "--db", demo.Database);
+            "--lang", "en", "--out", output.Path, "--db", demo.Database, "--archive", output.File("archive"));
         Assert.True(run.ExitCode == 0, run.Error);
         var pages = PdfText.Pages(run.OutputLines[0]);
         Assert.Single(pages);
