@@ -13,6 +13,10 @@ internal sealed class TextBlockElement : Element, IStateful
     private List<TextLine>? lines;
     private float linesWidth;
     private float linesContentWidth;
+
+    // The layout before the current one: rows measure auto items at unlimited width, then at their real width,
+    // on every page; keeping both avoids breaking the same lines again and again.
+    private (List<TextLine>? Lines, float Width, float ContentWidth) previous;
     private int firstLine;
     private bool? hasDynamicSpans;
 
@@ -169,6 +173,10 @@ internal sealed class TextBlockElement : Element, IStateful
         }
     }
 
+    // Lines laid out for a wider box stay valid in any box at least as wide as their longest line.
+    private static bool Fits(float width, float laidOutWidth, float contentWidth) =>
+        width == laidOutWidth || (width <= laidOutWidth && width >= contentWidth - Size.Epsilon);
+
     private List<TextLine> GetLines(float width)
     {
         hasDynamicSpans ??= Spans.Exists(s => s.DynamicText is not null);
@@ -181,14 +189,24 @@ internal sealed class TextBlockElement : Element, IStateful
                 tokens = Tokenizer.Tokenize(resolved, Context.FontUsage);
                 tokensKey = key;
                 lines = null;
+                previous = default;
             }
         }
 
-        // Lines laid out for a wider box stay valid in any box at least as wide as their longest line.
-        if (lines is not null && (width == linesWidth || (width <= linesWidth && width >= linesContentWidth - Size.Epsilon)))
+        if (lines is not null && Fits(width, linesWidth, linesContentWidth))
         {
             return lines;
         }
+
+        if (previous.Lines is { } earlier && Fits(width, previous.Width, previous.ContentWidth))
+        {
+            var (earlierWidth, earlierContentWidth) = (previous.Width, previous.ContentWidth);
+            previous = (lines, linesWidth, linesContentWidth);
+            (lines, linesWidth, linesContentWidth) = (earlier, earlierWidth, earlierContentWidth);
+            return earlier;
+        }
+
+        previous = (lines, linesWidth, linesContentWidth);
 
         var blockStyle = BlockStyle.InheritFrom(InheritedStyle);
         var emptyStyle = Spans.Count > 0 ? Spans[0].Style.InheritFrom(blockStyle) : blockStyle;
