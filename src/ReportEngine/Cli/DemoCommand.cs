@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dapper;
 using ReportEngine.Data;
 using ReportEngine.Data.Demo;
 using ReportEngine.Reports;
@@ -34,11 +35,19 @@ public static class DemoCommand
 
             var summary = DemoDataset.Create(file, overwrite: true);
             DemoMarker.Mark(file);
-            context.Output.WriteLine(
-                $"demo database {file}: {summary.Organizations:N0} organisations, {summary.Members:N0} members, " +
-                $"{summary.Committees:N0} committees ({summary.Elapsed.TotalSeconds:0.0} s)");
-
             using var connection = ReportsDatabase.OpenForReports(file);
+
+            // The rows include organisations dissolved or founded later and members who left: say what counts on the report's date.
+            var active = connection.QuerySingle<(long Organizations, long Members)>(
+                """
+                SELECT (SELECT COUNT(*) FROM organizations WHERE founded_on <= @day AND (dissolved_on IS NULL OR dissolved_on > @day)),
+                       (SELECT COUNT(*) FROM members WHERE joined_on <= @day AND (left_on IS NULL OR left_on > @day))
+                """, new { day = "2024-08-31" });
+            context.Output.WriteLine(
+                $"demo database {file}: {active.Organizations:N0} organisations and {active.Members:N0} members on 31 August 2024 " +
+                $"({summary.Organizations:N0} and {summary.Members:N0} rows with the past), {summary.Committees:N0} committees, " +
+                $"made in {summary.Elapsed.TotalSeconds:0.0} s");
+
             var runner = new ReportRunner(settings.TemplatesPath, context.Clock, TimeSpan.FromSeconds(60));
             foreach (var language in ReportCulture.SupportedLanguages)
             {
