@@ -23,7 +23,7 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
 
     public async Task<DeliveryPass> SendDueAsync(IReadOnlyCollection<long>? runIds, CancellationToken cancellation)
     {
-        var sender = RunExecutor.ProcessName;
+        var sender = Outbox.SenderName;
         var released = outbox.ReleaseAbandonedClaims(options.ClaimTimeout);
         if (released > 0)
         {
@@ -124,7 +124,7 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
         switch (outcome.Kind)
         {
             case DeliveryOutcomeKind.Sent:
-                outbox.MarkSent(delivery.Id, sender);
+                outbox.MarkSent(delivery.Id);
                 pass.Sent++;
                 logger.LogInformation("delivery {Id} (run {RunId}, {Committee}, {Channel} {Address}): sent", delivery.Id, delivery.RunId, delivery.CommitteeCode, delivery.Channel, delivery.Address);
                 break;
