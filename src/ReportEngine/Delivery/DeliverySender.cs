@@ -84,7 +84,8 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
     {
         if (delivery.ArchivePath is null || !File.Exists(archive.FullPath(delivery.ArchivePath)))
         {
-            return DeliveryOutcome.Refused($"The run's archived PDF ({delivery.ArchivePath ?? "none"}) is missing from {archive.Root}.");
+            // Retried rather than failed: an archive not mounted, or a wrong Archive:Path, is fixed by an admin.
+            return DeliveryOutcome.Transient($"The run's archived PDF ({delivery.ArchivePath ?? "none"}) is missing from {archive.Root} (is Archive:Path right, the archive mounted?).");
         }
 
         var pdf = archive.FullPath(delivery.ArchivePath);
