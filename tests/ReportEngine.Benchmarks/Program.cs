@@ -10,25 +10,33 @@ var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 
 var output = Path.Combine(Path.GetTempPath(), "reportengine-bench");
 Directory.CreateDirectory(output);
 
-if (which is "w1" or "all")
+switch (which)
 {
-    W1(Math.Max(runs, 11));
-}
+    case "w1":
+        W1(Math.Max(runs, 11));
+        break;
+    case "w2":
+        W2(runs);
+        break;
+    case "big":
+        Big(Math.Min(runs, 5));
+        break;
+    case "all":
+        // Each workload in its own process, so each line's peak_mb is that workload's own peak.
+        foreach (var workload in new[] { "w1", "w2", "big" })
+        {
+            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [workload, runs.ToString(CultureInfo.InvariantCulture)]))!;
+            child.WaitForExit();
+            if (child.ExitCode != 0)
+            {
+                return child.ExitCode;
+            }
+        }
 
-if (which is "w2" or "all")
-{
-    W2(runs);
-}
-
-if (which is "big" or "all")
-{
-    Big(Math.Min(runs, 5));
-}
-
-if (which is not ("w1" or "w2" or "big" or "all"))
-{
-    Console.Error.WriteLine("usage: <w1|w2|big|all> [runs]");
-    return 2;
+        break;
+    default:
+        Console.Error.WriteLine("usage: <w1|w2|big|all> [runs]");
+        return 2;
 }
 
 return 0;

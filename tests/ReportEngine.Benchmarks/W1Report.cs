@@ -16,8 +16,13 @@ internal static class W1Report
         var orgs = SampleData.Organizations;
         doc.Metadata(new DocumentMetadata
         {
-            Title = Title, Author = "Sở Nội vụ tỉnh Bình Thuận", Subject = "Đánh giá hội quần chúng", Keywords = "hội, quần chúng, 2024",
-            Language = "vi-VN", CreationDate = SampleData.ReportDate, ModifiedDate = SampleData.ReportDate,
+            Title = Title,
+            Author = "Sở Nội vụ tỉnh Bình Thuận",
+            Subject = "Đánh giá hội quần chúng",
+            Keywords = "hội, quần chúng, 2024",
+            Language = "vi-VN",
+            CreationDate = SampleData.ReportDate,
+            ModifiedDate = SampleData.ReportDate,
         });
         doc.Page(page =>
         {

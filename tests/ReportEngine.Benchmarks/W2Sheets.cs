@@ -13,7 +13,9 @@ internal static class W2Sheets
     {
         doc.Metadata(new DocumentMetadata
         {
-            Title = "Phiếu đánh giá: " + org.Name, Author = "Sở Nội vụ tỉnh Bình Thuận", Language = "vi-VN",
+            Title = "Phiếu đánh giá: " + org.Name,
+            Author = "Sở Nội vụ tỉnh Bình Thuận",
+            Language = "vi-VN",
             CreationDate = SampleData.ReportDate,
         });
         doc.Page(page =>

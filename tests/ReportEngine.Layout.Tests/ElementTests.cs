@@ -95,4 +95,12 @@ public class ElementTests
         pageBreak.Draw(new Size(100, 100));
         Assert.Equal(SpacePlanKind.Empty, pageBreak.Measure(new Size(100, 100)).Kind);
     }
+
+    [Fact]
+    public void Horizontal_line_takes_its_thickness_and_the_full_width()
+    {
+        var line = Attach(new LineElement { Thickness = 2 });
+        Assert.Equal(SpacePlan.Full(0, 2).ToString(), line.Measure(new Size(100, 50)).ToString());
+        Assert.True(line.Measure(new Size(100, 1)).IsWrap);
+    }
 }

@@ -163,12 +163,14 @@ public class LayoutTests
         Assert.Equal(right, Find(page, "cuối").Letters[^1].EndBaseLine.X, 0.1);
     }
 
-    [Fact]
-    public void Images_are_scaled_to_the_available_width_keeping_their_proportions()
+    [Theory]
+    [InlineData(SkiaSharp.SKEncodedImageFormat.Png)]
+    [InlineData(SkiaSharp.SKEncodedImageFormat.Jpeg)]
+    public void Images_are_scaled_to_the_available_width_keeping_their_proportions(SkiaSharp.SKEncodedImageFormat format)
     {
         using var bitmap = new SkiaSharp.SKBitmap(40, 20);
         bitmap.Erase(SkiaSharp.SKColors.CornflowerBlue);
-        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        using var data = bitmap.Encode(format, 90);
         using var pdf = Render(c => c.Width(200).Image(data.ToArray()));
         var image = Assert.Single(pdf.GetPage(1).GetImages());
         Assert.Equal(200, image.BoundingBox.Width, 0.5);

@@ -103,4 +103,26 @@ public class NavigationTests
         Assert.Contains("/URI (https://example.org/bao-cao)", text, StringComparison.Ordinal);
         Assert.Contains("/Dest /loc-start", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Spans_inside_a_paragraph_can_link_to_a_web_address_or_a_section()
+    {
+        var bytes = Document.Create(doc => doc.Page(page =>
+        {
+            page.Content().Column(col =>
+            {
+                col.Item().Section("phu-luc").Text("Phụ lục");
+                col.Item().Text(t =>
+                {
+                    t.Span("Xem ");
+                    t.Span("trang web").Hyperlink("https://example.org/hoi").Underline();
+                    t.Span(" và ");
+                    t.Span("phụ lục").SectionLink("phu-luc");
+                });
+            });
+        })).GeneratePdf();
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        Assert.Contains("/URI (https://example.org/hoi)", text, StringComparison.Ordinal);
+        Assert.Contains("/Dest /loc-phu-luc", text, StringComparison.Ordinal);
+    }
 }

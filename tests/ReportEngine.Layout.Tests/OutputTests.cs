@@ -10,8 +10,13 @@ public class OutputTests
     {
         doc.Metadata(new DocumentMetadata
         {
-            Title = "Báo cáo năm 2024", Author = "Sở Nội vụ", Subject = "Hội quần chúng", Keywords = "hội, 2024",
-            Language = "vi-VN", CreationDate = SampleDocuments.FixedDate, ModifiedDate = SampleDocuments.FixedDate.AddDays(1),
+            Title = "Báo cáo năm 2024",
+            Author = "Sở Nội vụ",
+            Subject = "Hội quần chúng",
+            Keywords = "hội, 2024",
+            Language = "vi-VN",
+            CreationDate = SampleDocuments.FixedDate,
+            ModifiedDate = SampleDocuments.FixedDate.AddDays(1),
         });
         if (settings is not null)
         {

@@ -42,13 +42,15 @@ internal sealed class TableOfContentsElement : Element
             var row = new RowElement { Spacing = 8 };
             row.Items.Add(new RowItem
             {
-                Kind = RowItemKind.Relative, Value = 1,
+                Kind = RowItemKind.Relative,
+                Value = 1,
                 Child = new PaddingElement { Left = 12 * (heading.Level - 1), Child = new LocationLinkElement { Location = heading.LocationName, Child = title } },
             });
             row.Items.Add(new RowItem
             {
-                Kind = RowItemKind.Constant, Value = 36,
-                Child = new AlignmentElement { Horizontal = 1, Child = new LocationLinkElement { Location = heading.LocationName, Child = number } },
+                Kind = RowItemKind.Constant,
+                Value = 36,
+                Child = new AlignmentElement { Horizontal = 1, Vertical = 1, Child = new LocationLinkElement { Location = heading.LocationName, Child = number } },
             });
             content.Items.Add(row);
         }

@@ -8,7 +8,8 @@ internal static class TreeWalker
 {
     /// <summary>
     /// Resets progress below <paramref name="root"/>. Between pages (repeated headers, footers, table headers),
-    /// show-once and skip-once keep their memory: that is their purpose.
+    /// show-once and skip-once keep their memory (that is their purpose), and a heading or section in a header is
+    /// registered (outline entry, destination) once, not on every page.
     /// </summary>
     public static void ResetState(Element root, bool betweenPages)
     {
@@ -17,7 +18,7 @@ internal static class TreeWalker
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element is IStateful stateful && !(betweenPages && element is ShowOnceElement or SkipOnceElement))
+            if (element is IStateful stateful && !(betweenPages && element is ShowOnceElement or SkipOnceElement or LocationElement))
             {
                 stateful.ResetState();
             }
@@ -29,15 +30,15 @@ internal static class TreeWalker
         }
     }
 
-    /// <summary>Sets canvas, context and parent links on every element, and resolves inherited text styles.</summary>
+    /// <summary>Sets the context (and its canvas) and parent links on every element, and resolves inherited text styles.</summary>
     public static void Attach(Element root, ICanvas canvas, RenderContext context, TextStyle? inherited = null)
     {
+        context.Canvas = canvas;
         var stack = new Stack<(Element Element, TextStyle Style)>();
         stack.Push((root, inherited ?? TextStyle.Default));
         while (stack.Count > 0)
         {
             var (element, style) = stack.Pop();
-            element.Canvas = canvas;
             element.Context = context;
             switch (element)
             {

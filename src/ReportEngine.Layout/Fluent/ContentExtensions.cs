@@ -92,6 +92,21 @@ public static partial class ContainerExtensions
         return ((IContainer)location).Text(title).FontSize(size).Bold();
     }
 
+    /// <summary>Draws a horizontal rule across the available width (e.g. under a title).</summary>
+    public static void LineHorizontal(this IContainer container, float thickness = 1, Color? color = null) =>
+        container.Element(new LineElement { Thickness = thickness, Color = color ?? Colors.Black });
+
+    /// <summary>Draws a vertical rule over the available height (e.g. between row items).</summary>
+    public static void LineVertical(this IContainer container, float thickness = 1, Color? color = null) =>
+        container.Element(new LineElement { Vertical = true, Thickness = thickness, Color = color ?? Colors.Black });
+
+    /// <summary>Fills the slot with a reusable piece of content: <c>col.Item().Element(KeyFigureCard)</c>.</summary>
+    public static void Element(this IContainer container, Action<IContainer> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        build(container);
+    }
+
     /// <summary>Adds a table of contents listing the document's headings (up to <paramref name="maxLevel"/>) with their page numbers, each a link.</summary>
     public static void TableOfContents(this IContainer container, int maxLevel = 3)
     {

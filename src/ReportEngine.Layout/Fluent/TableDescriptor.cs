@@ -62,7 +62,8 @@ public sealed class TableDescriptor
             var cells = new List<TableCellElement>();
             build(index, new TableCellsDescriptor(cells));
             return cells;
-        });
+        }
+        );
         return this;
     }
 

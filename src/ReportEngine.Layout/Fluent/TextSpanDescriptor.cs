@@ -38,6 +38,12 @@ public sealed class TextSpanDescriptor
     /// <summary>Line height as a multiple of the font size.</summary>
     public TextSpanDescriptor LineHeight(float factor) => Set(span.Style.LineHeight(factor));
 
+    /// <summary>Makes the span a link to a web address.</summary>
+    public TextSpanDescriptor Hyperlink(string url) => Set(span.Style with { LinkUrl = url ?? throw new ArgumentNullException(nameof(url)) });
+
+    /// <summary>Makes the span a link to a section (<c>Section(name)</c>) or heading of the document.</summary>
+    public TextSpanDescriptor SectionLink(string sectionName) => Set(span.Style with { LinkSection = sectionName ?? throw new ArgumentNullException(nameof(sectionName)) });
+
     /// <summary>Applies several style settings at once.</summary>
     public TextSpanDescriptor Style(Func<TextStyle, TextStyle> style)
     {

@@ -1,5 +1,5 @@
-using SkiaSharp;
 using ReportEngine.Layout.Fonts;
+using SkiaSharp;
 
 namespace ReportEngine.Layout;
 

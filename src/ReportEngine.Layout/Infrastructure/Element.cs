@@ -8,8 +8,11 @@ namespace ReportEngine.Layout.Infrastructure;
 /// </summary>
 internal abstract class Element
 {
-    /// <summary>Set by the renderer before each pass; elements draw only through it.</summary>
-    public ICanvas Canvas { get; set; } = NullCanvas.Instance;
+    /// <summary>
+    /// What elements draw on: the document's current canvas, switched per pass (and per page for previews) in one
+    /// place rather than on every element.
+    /// </summary>
+    public ICanvas Canvas => Context is null ? NullCanvas.Instance : Context.Canvas;
 
     /// <summary>Set by the renderer before each pass: page numbers, locations, fonts of the document being rendered.</summary>
     public RenderContext Context { get; set; } = null!;

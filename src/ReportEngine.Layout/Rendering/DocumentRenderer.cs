@@ -53,10 +53,7 @@ internal static class DocumentRenderer
         }
 
         using var canvas = new SkiaCanvas(face => leases.TryGetValue(face, out var lease) ? lease.Typeface : face.FullTypeface);
-        foreach (var page in model.Pages)
-        {
-            TreeWalker.Attach(page, canvas, context);
-        }
+        context.Canvas = canvas;
 
         var tap = new PdfOutputTap(output);
         using (var pdf = SKDocument.CreatePdf(tap, ToSkia(model)))
@@ -104,7 +101,7 @@ internal static class DocumentRenderer
                 }
 
                 nothing.ResetOrigin();
-                TreeWalker.Attach(page, target, context);
+                context.Canvas = target;
             }, skia.FlushText);
 
             using var image = surface!.Snapshot();

@@ -75,7 +75,12 @@ internal sealed partial class PdfTail
         var info = InfoPattern().Match(trailer);
         return new PdfTail
         {
-            Size = size, RootNumber = root, Catalog = catalog.Trim(), StartXref = startXref, PageObjects = pages, PageHeights = heights,
+            Size = size,
+            RootNumber = root,
+            Catalog = catalog.Trim(),
+            StartXref = startXref,
+            PageObjects = pages,
+            PageHeights = heights,
             TrailerExtras = (info.Success ? "\n" + info.Value : "") + (id.Success ? "\n" + id.Value : ""),
         };
     }

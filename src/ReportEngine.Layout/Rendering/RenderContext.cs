@@ -1,6 +1,6 @@
 using System.Globalization;
-using ReportEngine.Layout.Infrastructure;
 using ReportEngine.Layout.Fonts;
+using ReportEngine.Layout.Infrastructure;
 
 namespace ReportEngine.Layout.Rendering;
 
@@ -12,6 +12,9 @@ internal sealed class RenderContext
 {
     private readonly Dictionary<string, Location> locations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Location> previousLocations = new(StringComparer.Ordinal);
+
+    /// <summary>The canvas every element of this document draws on.</summary>
+    public ICanvas Canvas { get; set; } = NullCanvas.Instance;
 
     /// <summary>True during the first pass, which draws nothing and learns page counts and locations.</summary>
     public bool IsCountingPass { get; set; } = true;

@@ -62,26 +62,30 @@ internal static class Shaper
         var infos = buf.GetGlyphInfoSpan();
         var positions = buf.GetGlyphPositionSpan();
         var count = infos.Length;
-        var result = new ShapedText
-        {
-            Glyphs = new ushort[count], Advances = new int[count], XOffsets = new int[count], YOffsets = new int[count],
-            Clusters = new int[count], TotalAdvance = 0,
-        };
+        var glyphs = new ushort[count];
+        var advances = new int[count];
+        var xOffsets = new int[count];
+        var yOffsets = new int[count];
+        var clusters = new int[count];
         var total = 0;
         for (var i = 0; i < count; i++)
         {
-            result.Glyphs[i] = (ushort)infos[i].Codepoint;
-            result.Clusters[i] = (int)infos[i].Cluster;
-            result.Advances[i] = positions[i].XAdvance;
-            result.XOffsets[i] = positions[i].XOffset;
-            result.YOffsets[i] = positions[i].YOffset;
+            glyphs[i] = (ushort)infos[i].Codepoint;
+            clusters[i] = (int)infos[i].Cluster;
+            advances[i] = positions[i].XAdvance;
+            xOffsets[i] = positions[i].XOffset;
+            yOffsets[i] = positions[i].YOffset;
             total += positions[i].XAdvance;
         }
 
         return new ShapedText
         {
-            Glyphs = result.Glyphs, Advances = result.Advances, XOffsets = result.XOffsets, YOffsets = result.YOffsets,
-            Clusters = result.Clusters, TotalAdvance = total,
+            Glyphs = glyphs,
+            Advances = advances,
+            XOffsets = xOffsets,
+            YOffsets = yOffsets,
+            Clusters = clusters,
+            TotalAdvance = total,
         };
     }
 }

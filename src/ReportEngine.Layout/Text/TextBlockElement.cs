@@ -153,6 +153,15 @@ internal sealed class TextBlockElement : Element, IStateful
                 Canvas.DrawLine(left, y, left + pen, y, Math.Max(0.3f, piece.Face.UnderlineThickness * piece.Size), color);
             }
 
+            if (style.LinkUrl is { } url)
+            {
+                Canvas.LinkToUrl(left, top, pen, line.Height, url);
+            }
+            else if (style.LinkSection is { } section)
+            {
+                Canvas.LinkToDestination(left, top, pen, line.Height, Elements.LocationLinkElement.DestinationName(section));
+            }
+
             if (piece.IsSpace)
             {
                 spacesBefore += count;

@@ -10,8 +10,14 @@ public sealed record TextStyle
     /// <summary>DejaVu Sans, 10 pt, black, the font's natural line height.</summary>
     public static readonly TextStyle Default = new()
     {
-        Family = FontManager.DefaultFamily, Size = 10, IsBold = false, IsItalic = false, Color = Colors.Black,
-        IsUnderline = false, IsStrikethrough = false, LineHeightFactor = null,
+        Family = FontManager.DefaultFamily,
+        Size = 10,
+        IsBold = false,
+        IsItalic = false,
+        Color = Colors.Black,
+        IsUnderline = false,
+        IsStrikethrough = false,
+        LineHeightFactor = null,
     };
 
     /// <summary>An empty style: everything inherited.</summary>
@@ -24,6 +30,12 @@ public sealed record TextStyle
     internal Color? Color { get; init; }
     internal bool? IsUnderline { get; init; }
     internal bool? IsStrikethrough { get; init; }
+
+    /// <summary>A web address the span links to (set through <c>TextSpanDescriptor.Hyperlink</c>).</summary>
+    internal string? LinkUrl { get; init; }
+
+    /// <summary>A section or heading the span links to (set through <c>TextSpanDescriptor.SectionLink</c>).</summary>
+    internal string? LinkSection { get; init; }
 
     /// <summary>Multiple of the font size; null means the font's own ascent + descent + gap.</summary>
     internal float? LineHeightFactor { get; init; }
@@ -53,7 +65,7 @@ public sealed record TextStyle
     public TextStyle LineHeight(float factor) => factor > 0 ? this with { LineHeightFactor = factor } : throw new ArgumentOutOfRangeException(nameof(factor));
 
     private bool IsEmpty => Family is null && Size is null && IsBold is null && IsItalic is null && Color is null
-        && IsUnderline is null && IsStrikethrough is null && LineHeightFactor is null;
+        && IsUnderline is null && IsStrikethrough is null && LineHeightFactor is null && LinkUrl is null && LinkSection is null;
 
     /// <summary>Fills this style's unset properties from <paramref name="parent"/>.</summary>
     internal TextStyle InheritFrom(TextStyle parent) => IsEmpty ? parent : new()
@@ -66,5 +78,7 @@ public sealed record TextStyle
         IsUnderline = IsUnderline ?? parent.IsUnderline,
         IsStrikethrough = IsStrikethrough ?? parent.IsStrikethrough,
         LineHeightFactor = LineHeightFactor ?? parent.LineHeightFactor,
+        LinkUrl = LinkUrl ?? parent.LinkUrl,
+        LinkSection = LinkSection ?? parent.LinkSection,
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReportEngine.Archive;
+using ReportEngine.Configuration;
 using ReportEngine.Data;
 using ReportEngine.Reports;
 using ReportEngine.Runs;
@@ -14,9 +15,6 @@ namespace ReportEngine.Cli;
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>A worker that has not said it is alive for this long is taken as gone.</summary>
-    private static readonly TimeSpan WorkerSilence = TimeSpan.FromSeconds(15);
-
     public static Command Create(CliContext context)
     {
         var template = new Argument<string>("template") { Description = "The template's folder name under templates/, e.g. annual-assessment." };
@@ -36,8 +34,6 @@ public static class RunCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var settings = context.Settings(parse);
-            var archive = context.ReportArchive(parse);
             if (parse.GetValue(committees) is { } selector)
             {
                 if (parse.GetResult(language) is { Implicit: false })
@@ -45,55 +41,13 @@ public static class RunCommand
                     throw new ReportEngineException("--lang cannot be combined with --committees: each committee receives its report in its own language.");
                 }
 
-                return await BurstCommand.Run(context, parse, settings, archive, parse.GetValue(template)!, ParameterAssignments.Parse(parse.GetValue(set)),
-                    selector, parse.GetValue(output), (runs, executor, id, token) => ExecuteOrWait(runs, executor, id, token), cancellation);
+                return await BurstCommand.Run(context, parse, context.Settings(parse), context.ReportArchive(parse), parse.GetValue(template)!,
+                    ParameterAssignments.Parse(parse.GetValue(set)), selector, parse.GetValue(output),
+                    (runs, executor, id, token) => ExecuteOrWait(runs, executor, id, token), cancellation);
             }
 
             var request = new ReportRequest(parse.GetValue(template)!, ParameterAssignments.Parse(parse.GetValue(set)), parse.GetValue(language)!);
-            PreparedReport prepared;
-            using (var connection = ReportsDatabase.OpenForReports(settings.ConnectionString))
-            {
-                prepared = new ReportRunner(settings.TemplatesPath, context.Clock, TimeSpan.FromSeconds(60)).Prepare(request, connection);
-            }
-
-            var runs = context.Runs(settings);
-            foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
-            {
-                archive.DeleteStaging(abandoned.Id);
-            }
-
-            var id = runs.Queue(new RunRecord
-            {
-                Template = prepared.Template.Name,
-                Language = request.Language,
-                Parameters = RunParameters.Format(request.Parameters),
-                Trigger = RunTrigger.CommandLine,
-                RequestedBy = Environment.UserName,
-                Status = RunStatus.Queued,
-                QueuedAt = RunStore.Timestamp(context.Clock.GetUtcNow()),
-            });
-
-            var run = await ExecuteOrWait(runs, new RunExecutor(settings, archive, runs), id, cancellation);
-
-            if (run.Status == RunStatus.Succeeded)
-            {
-                var archived = archive.FullPath(run.ArchivePath!);
-                if (parse.GetValue(output) is { } folder)
-                {
-                    var copy = Path.Combine(Path.GetFullPath(folder), ReportRunner.FileName(prepared.Template.Name, prepared.Parameters, request.Language));
-                    Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                    File.Copy(archived, copy, overwrite: true);
-                }
-
-                await context.Output.WriteLineAsync(archived);
-            }
-            else
-            {
-                await context.Error.WriteLineAsync($"error: run {run.Id} {run.Status}: {run.Error}");
-            }
-
-            await context.Output.WriteLineAsync($"run {run.Id}: {run.Status}");
-            return run.Status == RunStatus.Succeeded ? 0 : CommandLineApplication.UserError;
+            return await RunNow(context, parse, request, parse.GetValue(output), cancellation);
         });
         return command;
     }
@@ -101,11 +55,65 @@ public static class RunCommand
     /// <summary>Renders a queued run here, or, while a worker serves the database, lets the worker do it and waits.</summary>
     internal static async Task<RunRecord> ExecuteOrWait(RunStore runs, RunExecutor executor, long id, CancellationToken cancellation)
     {
-        var run = runs.LiveWorkers(WorkerSilence).Count == 0
+        var run = runs.LiveWorkers(WorkerOptions.Silence).Count == 0
             ? await executor.ExecuteAsync(id, cancellation)
             : runs.Find(id)!;
         // A worker serves this database (or took the run as it started): it renders, we wait.
         return run.IsFinished ? run : await WaitForWorker(runs, executor, id, cancellation);
+    }
+
+    /// <summary>
+    /// Checks a request, records it as a run, has it rendered (here, or by a serving worker) and prints
+    /// the archived PDF's path and `run &lt;id&gt;: &lt;status&gt;`. Shared by `run` and `runs rerun`.
+    /// </summary>
+    internal static async Task<int> RunNow(CliContext context, ParseResult parse, ReportRequest request, string? outputFolder, CancellationToken cancellation)
+    {
+        var settings = context.Settings(parse);
+        var archive = context.ReportArchive(parse);
+        PreparedReport prepared;
+        using (var connection = ReportsDatabase.OpenForReports(settings.ConnectionString))
+        {
+            prepared = new ReportRunner(settings.TemplatesPath, context.Clock, TimeSpan.FromSeconds(60)).Prepare(request, connection);
+        }
+
+        var runs = context.Runs(settings);
+        foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
+        {
+            archive.DeleteStaging(abandoned.Id);
+        }
+
+        var id = runs.Queue(new RunRecord
+        {
+            Template = prepared.Template.Name,
+            Language = request.Language,
+            Parameters = RunParameters.Format(request.Parameters),
+            Trigger = RunTrigger.CommandLine,
+            RequestedBy = Environment.UserName,
+            Status = RunStatus.Queued,
+            QueuedAt = RunStore.Timestamp(context.Clock.GetUtcNow()),
+        });
+
+        var run = await ExecuteOrWait(runs, new RunExecutor(settings, archive, runs), id, cancellation);
+
+        if (run.Status == RunStatus.Succeeded)
+        {
+            var archived = archive.FullPath(run.ArchivePath!);
+            if (outputFolder is { } folder)
+            {
+                var copy = Path.Combine(Path.GetFullPath(folder), ReportRunner.FileName(prepared.Template.Name, prepared.Parameters, request.Language));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(archived, copy, overwrite: true);
+            }
+
+            await context.Output.WriteLineAsync(archived);
+        }
+        else
+        {
+            await context.Error.WriteLineAsync($"error: run {run.Id} {run.Status}: {run.Error}");
+        }
+
+        await context.Output.WriteLineAsync($"run {run.Id}: {run.Status}");
+        return run.Status == RunStatus.Succeeded ? 0 : CommandLineApplication.UserError;
     }
 
     /// <summary>
@@ -118,7 +126,7 @@ public static class RunCommand
         while (true)
         {
             var run = runs.Find(id)!;
-            if (run.Status == RunStatus.Queued && runs.LiveWorkers(WorkerSilence).Count == 0)
+            if (run.Status == RunStatus.Queued && runs.LiveWorkers(WorkerOptions.Silence).Count == 0)
             {
                 var here = await executor.ExecuteAsync(id, cancellation);
                 if (here.IsFinished)

@@ -4,7 +4,7 @@ using ReportEngine.Runs;
 
 namespace ReportEngine.Cli;
 
-/// <summary>runs list [--limit N] [--template T] [--status S] | runs show ID: the run records.</summary>
+/// <summary>runs list [--limit N] [--template T] [--status S] | runs show ID | runs rerun ID: the run records.</summary>
 public static class RunsCommand
 {
     public static Command Create(CliContext context)
@@ -43,7 +43,19 @@ public static class RunsCommand
             return 0;
         });
 
-        return new Command("runs", "The record of every run: list them, or show one.") { list, show };
+        var again = new Argument<long>("id") { Description = "The run to do again." };
+        var output = new Option<string?>("--out") { Description = "Also copy the archived PDF into this folder." };
+        var rerun = new Command("rerun", "Run a past run again: same template, language and resolved parameters, as a new run; against unchanged data its PDF has the same SHA-256.") { again, output };
+        rerun.SetAction((parse, cancellation) =>
+        {
+            var settings = context.Settings(parse);
+            var past = context.Runs(settings, mustExist: true).Find(parse.GetValue(again))
+                ?? throw new ReportEngineException($"There is no run {parse.GetValue(again)} in {settings.ConnectionString}.");
+            var request = new Reports.ReportRequest(past.Template, RunParameters.Parse(past.Parameters), past.Language);
+            return RunCommand.RunNow(context, parse, request, parse.GetValue(output), cancellation);
+        });
+
+        return new Command("runs", "The record of every run: list them, show one, or run one again.") { list, show, rerun };
     }
 
     private static IEnumerable<(string, string?)> Fields(RunRecord run, Archive.ReportArchive archive)

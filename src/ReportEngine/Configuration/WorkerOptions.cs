@@ -16,7 +16,10 @@ public sealed class WorkerOptions
     /// </summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often the worker looks for on-demand runs queued by `run`, and says it is alive.</summary>
+    /// <summary>A worker whose heartbeat is older than this is taken as gone: three polls at the slowest PollInterval.</summary>
+    public static readonly TimeSpan Silence = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the worker looks for on-demand runs queued by `run`, and says it is alive (at most 5 s).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Reports rendered at the same time (different schedules; one schedule never runs twice at once).</summary>
@@ -32,7 +35,7 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             SettingChecks.Between($"{s}:GracePeriod", options.GracePeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(6)),
             SettingChecks.Between($"{s}:MisfireThreshold", options.MisfireThreshold, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
-            SettingChecks.Between($"{s}:PollInterval", options.PollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1)),
+            SettingChecks.Between($"{s}:PollInterval", options.PollInterval, TimeSpan.FromMilliseconds(100), WorkerOptions.Silence / 3),
             options.MaxConcurrentRuns is < 1 or > 64
                 ? $"The setting {s}:MaxConcurrentRuns must be from 1 to 64; it is {options.MaxConcurrentRuns}."
                 : null,

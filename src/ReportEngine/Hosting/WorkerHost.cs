@@ -37,7 +37,16 @@ internal static class WorkerHost
         var host = builder.Build();
 
         // Templates reload themselves when edited; a broken edit is reported in the worker's log.
-        TemplateCatalog.Shared.Logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReportEngine.Templates");
+        var loggers = host.Services.GetRequiredService<ILoggerFactory>();
+        TemplateCatalog.Shared.Logger = loggers.CreateLogger("ReportEngine.Templates");
+
+        // One line an operator (and a test) can wait for: the scheduler starts on this same signal.
+        var log = loggers.CreateLogger("ReportEngine.Worker");
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+            log.LogInformation("Serving {Database}: schedules from {Schedules}, archive in {Archive}",
+                settings.ConnectionString,
+                Path.GetFullPath(configuration[$"{SchedulesOptions.Section}:Path"] ?? new SchedulesOptions().Path, workingDirectory),
+                Path.GetFullPath(configuration[$"{ArchiveOptions.Section}:Path"] ?? new ArchiveOptions().Path, workingDirectory)));
         return host;
     }
 }

@@ -36,6 +36,7 @@ internal static class WorkerServiceCollectionExtensions
         services.AddSingleton(sp => new ReportArchive(Path.GetFullPath(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Path, workingDirectory)));
         services.AddSingleton(sp => new RunStore(sp.GetRequiredService<ReportEngineSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RunExecutor>();
+        services.AddHostedService<SingleWorker>();
         services.AddHostedService<InterruptedRuns>();
         return services;
     }

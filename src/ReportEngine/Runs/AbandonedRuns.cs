@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace ReportEngine.Runs;
 
 /// <summary>
@@ -17,7 +14,7 @@ public static class AbandonedRuns
     /// </param>
     public static IReadOnlyList<RunRecord> Interrupt(RunStore runs, bool includeQueuedFirings)
     {
-        var abandoned = runs.WithStatus(RunStatus.Running).Where(r => !IsAlive(r.ExecutedBy)).ToList();
+        var abandoned = runs.WithStatus(RunStatus.Running).Where(r => !ProcessName.IsAlive(r.ExecutedBy)).ToList();
         if (includeQueuedFirings)
         {
             abandoned.AddRange(runs.WithStatus(RunStatus.Queued).Where(r => r.Trigger != RunTrigger.CommandLine));
@@ -26,35 +23,5 @@ public static class AbandonedRuns
         return abandoned
             .Where(run => runs.Interrupt(run.Id, $"Interrupted: the process {run.ExecutedBy ?? "that queued it"} ended before the run finished (killed or crashed)."))
             .ToList();
-    }
-
-    /// <summary>Whether the process that signed a run (host:pid) still runs; a process on another host is assumed alive.</summary>
-    private static bool IsAlive(string? executedBy)
-    {
-        var parts = executedBy?.Split(':') ?? [];
-        if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-        {
-            return false;
-        }
-
-        if (parts[0] != Environment.MachineName)
-        {
-            return true;
-        }
-
-        if (pid == Environment.ProcessId)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

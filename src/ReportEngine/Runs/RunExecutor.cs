@@ -24,13 +24,10 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
 
     private static readonly TimeSpan QueryTimeLimit = TimeSpan.FromSeconds(60);
 
-    /// <summary>This process, as it signs the runs it executes: host:process id.</summary>
-    public static string ProcessName { get; } = $"{Environment.MachineName}:{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
-
     public async Task<RunRecord> ExecuteAsync(long runId, CancellationToken cancellation)
     {
         var run = runs.Find(runId) ?? throw new InvalidOperationException($"There is no run {runId}.");
-        if (!runs.TryStart(runId, ProcessName))
+        if (!runs.TryStart(runId, ProcessName.Current))
         {
             return runs.Find(runId)!;
         }
@@ -53,7 +50,7 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            runs.Interrupt(runId, $"Interrupted: {ProcessName} was stopping and the grace period (Worker:GracePeriod) ran out before the run finished.");
+            runs.Interrupt(runId, $"Interrupted: {ProcessName.Current} was stopping and the grace period (Worker:GracePeriod) ran out before the run finished.");
             throw;
         }
 #pragma warning disable CA1031 // Any failure of a report is recorded on its run; the worker goes on with the next.

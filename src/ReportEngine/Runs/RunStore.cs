@@ -12,6 +12,9 @@ namespace ReportEngine.Runs;
 /// </summary>
 public sealed class RunStore(string connectionString, TimeProvider clock)
 {
+    // Run records live in a SQLite file in this version: a PostgreSQL setting is refused with a clear message.
+    private readonly string _file = ReportsDatabase.SqliteFile(connectionString);
+
     private const string Columns = """
         id AS Id, template AS Template, template_version AS TemplateVersion, language AS Language,
         parameters AS Parameters, trigger AS Trigger, requested_by AS RequestedBy, schedule_id AS ScheduleId,
@@ -21,6 +24,9 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         """;
 
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>The SQLite file the runs table is in.</summary>
+    public string File => _file;
 
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -143,13 +149,15 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
 
     public void SignOff(string worker) => Execute("DELETE FROM workers WHERE name = @worker", new { worker });
 
-    /// <summary>Workers whose last heartbeat is newer than the given age.</summary>
+    /// <summary>Workers other than this process whose last heartbeat is newer than the given age, and whose process runs.</summary>
     public IReadOnlyList<string> LiveWorkers(TimeSpan maximumAge)
     {
         using var connection = Open();
         return connection.Query<string>(
-            "SELECT name FROM workers WHERE heartbeat_at >= @since ORDER BY heartbeat_at DESC",
-            new { since = Timestamp(clock.GetUtcNow() - maximumAge) }).AsList();
+                "SELECT name FROM workers WHERE heartbeat_at >= @since ORDER BY heartbeat_at DESC",
+                new { since = Timestamp(clock.GetUtcNow() - maximumAge) })
+            .Where(name => name != ProcessName.Current && ProcessName.IsAlive(name))
+            .ToList();
     }
 
     private string Now() => Timestamp(clock.GetUtcNow());

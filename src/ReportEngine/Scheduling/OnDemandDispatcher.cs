@@ -32,14 +32,14 @@ internal sealed class OnDemandDispatcher(
             .RequestRecovery()
             .Build();
         await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
-        runs.Heartbeat(RunExecutor.ProcessName, clock.GetUtcNow());
+        runs.Heartbeat(ProcessName.Current, clock.GetUtcNow());
         await base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        runs.SignOff(RunExecutor.ProcessName);
+        runs.SignOff(ProcessName.Current);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,7 +51,7 @@ internal sealed class OnDemandDispatcher(
         {
             try
             {
-                runs.Heartbeat(RunExecutor.ProcessName, started);
+                runs.Heartbeat(ProcessName.Current, started);
                 foreach (var run in runs.WithStatus(RunStatus.Queued).Where(r => r.Trigger == RunTrigger.CommandLine))
                 {
                     var trigger = TriggerBuilder.Create()

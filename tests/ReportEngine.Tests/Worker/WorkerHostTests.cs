@@ -27,6 +27,21 @@ public sealed class WorkerHostTests(WorkerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_second_worker_on_the_same_database_refuses_to_start_and_the_first_serves_on()
+    {
+        using var first = _folder.StartWorker();
+        await Poll.Until(() => _folder.Runs.LiveWorkers(TimeSpan.FromSeconds(15)).Count > 0, Startup, () => first.Output);
+
+        using var second = _folder.StartWorker();
+        await second.WaitForExit(Startup);
+
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains($"error: Another worker (", second.Output, StringComparison.Ordinal);
+        Assert.Contains($":{first.Id})", second.Output, StringComparison.Ordinal);
+        Assert.False(first.HasExited);
+    }
+
+    [Fact]
     public async Task An_on_demand_run_while_the_worker_serves_goes_through_the_worker()
     {
         using var worker = _folder.StartWorker();
