@@ -23,7 +23,7 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
 
     public async Task<DeliveryPass> SendDueAsync(IReadOnlyCollection<long>? runIds, CancellationToken cancellation)
     {
-        var sender = ProcessName.Current;
+        var sender = Outbox.SenderName;
         var released = outbox.ReleaseAbandonedClaims(options.ClaimTimeout);
         if (released > 0)
         {
@@ -84,7 +84,8 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
     {
         if (delivery.ArchivePath is null || !File.Exists(archive.FullPath(delivery.ArchivePath)))
         {
-            return DeliveryOutcome.Refused($"The run's archived PDF ({delivery.ArchivePath ?? "none"}) is missing from {archive.Root}.");
+            // Retried rather than failed: an archive not mounted, or a wrong Archive:Path, is fixed by an admin.
+            return DeliveryOutcome.Transient($"The run's archived PDF ({delivery.ArchivePath ?? "none"}) is missing from {archive.Root} (is Archive:Path right, the archive mounted?).");
         }
 
         var pdf = archive.FullPath(delivery.ArchivePath);
@@ -124,7 +125,7 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
         switch (outcome.Kind)
         {
             case DeliveryOutcomeKind.Sent:
-                outbox.MarkSent(delivery.Id, sender);
+                outbox.MarkSent(delivery.Id);
                 pass.Sent++;
                 logger.LogInformation("delivery {Id} (run {RunId}, {Committee}, {Channel} {Address}): sent", delivery.Id, delivery.RunId, delivery.CommitteeCode, delivery.Channel, delivery.Address);
                 break;

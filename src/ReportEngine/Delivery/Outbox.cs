@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
@@ -73,20 +74,21 @@ public sealed class Outbox(string connectionString, TimeProvider clock)
         foreach (var claim in claims.Where(c => string.CompareOrdinal(c.ClaimedAt, expired) < 0 || IsDeadHere(c.ClaimedBy)))
         {
             released += connection.Execute(
-                "UPDATE deliveries SET claimed_by = NULL, claimed_at = NULL WHERE id = @Id AND claimed_by = @ClaimedBy", claim);
+                "UPDATE deliveries SET claimed_by = NULL, claimed_at = NULL WHERE id = @Id AND claimed_by = @ClaimedBy", new { claim.Id, claim.ClaimedBy });
         }
 
         return released;
     }
 
-    public void MarkSent(long id, string sender) =>
+    /// <summary>Sent is a fact once the server accepted the message, so it is recorded even if the claim was taken over meanwhile.</summary>
+    public void MarkSent(long id) =>
         Execute(
             """
             UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = @now, last_attempt_at = @now,
                                   last_error = NULL, claimed_by = NULL, claimed_at = NULL
-            WHERE id = @id AND claimed_by = @sender
+            WHERE id = @id AND status <> 'sent'
             """,
-            new { id, sender, now = Now() });
+            new { id, now = Now() });
 
     /// <summary>A refusal that retrying cannot change (5xx reply, bad address, too large): status failed, with the reason.</summary>
     public void MarkFailed(long id, string sender, string error) =>
@@ -143,10 +145,17 @@ public sealed class Outbox(string connectionString, TimeProvider clock)
         return runIds is null ? rows.AsList() : rows.Where(d => runIds.Contains(d.RunId)).ToList();
     }
 
+    /// <summary>
+    /// This process as it signs its claims: host:pid:start ticks. The start time tells a reused
+    /// process id (a restarted container is pid 1 again) from the process that made the claim.
+    /// </summary>
+    public static string SenderName { get; } = string.Create(CultureInfo.InvariantCulture,
+        $"{Environment.MachineName}:{Environment.ProcessId}:{StartTicks(Process.GetCurrentProcess())}");
+
     private static bool IsDeadHere(string sender)
     {
-        var colon = sender.LastIndexOf(':');
-        if (colon < 0 || sender[..colon] != Environment.MachineName || !int.TryParse(sender[(colon + 1)..], out var pid))
+        var parts = sender.Split(':');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var pid))
         {
             return false;
         }
@@ -154,13 +163,15 @@ public sealed class Outbox(string connectionString, TimeProvider clock)
         try
         {
             using var process = Process.GetProcessById(pid);
-            return process.HasExited;
+            return process.HasExited || StartTicks(process).ToString(CultureInfo.InvariantCulture) != parts[2];
         }
         catch (ArgumentException)
         {
             return true; // no such process
         }
     }
+
+    private static long StartTicks(Process process) => process.StartTime.ToUniversalTime().Ticks;
 
     private string Now() => RunStore.Timestamp(clock.GetUtcNow());
 
