@@ -4,9 +4,9 @@ using Dapper;
 using Microsoft.Extensions.Time.Testing;
 using ReportEngine.Data;
 using ReportEngine.Data.Demo;
+using ReportEngine.Tests.Support;
 using Xunit.Abstractions;
 using static ReportEngine.Tests.Data.Demo.DemoDatabaseFixture;
-using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Data.Demo;
 
