@@ -74,8 +74,8 @@ internal static class ChartBlock
                 {
                     // Long Vietnamese names do not fit side by side: slant them, anchored at their end.
                     plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
-                    plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-                    plot.Axes.Bottom.MinimumSize = 60;
+                    plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperRight;
+                    plot.Axes.Bottom.MinimumSize = 70;
                 }
 
                 plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic

@@ -19,7 +19,8 @@ windowed AS (
 SELECT k.kind,
        COALESCE(SUM(w.this_year), 0) AS count,
        COALESCE(SUM(w.last_year), 0) AS count_before,
-       COALESCE(SUM(CASE WHEN w.this_year = 1 THEN w.value_vnd END), 0) AS value_vnd
+       -- Only charity is valued in money; the other kinds leave the column empty.
+       CASE WHEN k.kind = 'charity' THEN COALESCE(SUM(CASE WHEN w.this_year = 1 THEN w.value_vnd END), 0) END AS value_vnd
 FROM kinds k LEFT JOIN windowed w ON w.kind = k.kind
 GROUP BY k.kind, k.position
 ORDER BY k.position
