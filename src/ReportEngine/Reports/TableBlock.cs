@@ -56,35 +56,56 @@ internal static class TableBlock
                 }
             });
 
-            var groupStart = 0;
-            for (var r = 0; r < rows.Count; r++)
+            // Rows are built on demand as the pages are laid out, so a long appendix does not hold
+            // every cell in memory; sums and their labels are worked out here, while the context is right.
+            var lines = Lines(block, rows, composer, where);
+            table.Rows(lines.Count, (index, cells) =>
             {
-                Row(table, block, rows[r], composer);
-                var groupEnds = block.GroupBy is not null
-                    && (r == rows.Count - 1 || !Equals(rows[r].GetValueOrDefault(block.GroupBy), rows[r + 1].GetValueOrDefault(block.GroupBy)));
-                if (groupEnds)
+                var line = lines[index];
+                if (line.Label is null)
                 {
-                    var group = rows[r].GetValueOrDefault(block.GroupBy!);
-                    composer.Liquid.Set("group", group);
-                    var label = composer.Text(block.Subtotal ?? "{{ group }}", where + ".subtotal");
-                    SumRow(table, block, rows.Skip(groupStart).Take(r + 1 - groupStart), label, SubtotalBackground, composer);
-                    groupStart = r + 1;
+                    Row(cells.Cell, block, rows[line.From], composer);
                 }
-            }
-
-            if (block.Totals is not null)
-            {
-                SumRow(table, block, rows, composer.Text(block.Totals, where + ".totals"), TotalsBackground, composer);
-            }
+                else
+                {
+                    SumRow(cells.Cell, block, rows.Skip(line.From).Take(line.To - line.From), line.Label, line.Background, composer);
+                }
+            });
         });
     }
 
-    private static void Row(TableDescriptor table, BlockDefinition block, IReadOnlyDictionary<string, object?> row, DocumentComposer composer)
+    /// <summary>The table's body: each data row, a subtotal after each group, the totals last.</summary>
+    private static List<Line> Lines(BlockDefinition block, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, DocumentComposer composer, string where)
+    {
+        var lines = new List<Line>(rows.Count + 1);
+        var groupStart = 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            lines.Add(new Line(r, r + 1, null, default));
+            var groupEnds = block.GroupBy is not null
+                && (r == rows.Count - 1 || !Equals(rows[r].GetValueOrDefault(block.GroupBy), rows[r + 1].GetValueOrDefault(block.GroupBy)));
+            if (groupEnds)
+            {
+                composer.Liquid.Set("group", rows[r].GetValueOrDefault(block.GroupBy!));
+                lines.Add(new Line(groupStart, r + 1, composer.Text(block.Subtotal ?? "{{ group }}", where + ".subtotal"), SubtotalBackground));
+                groupStart = r + 1;
+            }
+        }
+
+        if (block.Totals is not null)
+        {
+            lines.Add(new Line(0, rows.Count, composer.Text(block.Totals, where + ".totals"), TotalsBackground));
+        }
+
+        return lines;
+    }
+
+    private static void Row(Func<ITableCellContainer> cell, BlockDefinition block, IReadOnlyDictionary<string, object?> row, DocumentComposer composer)
     {
         foreach (var column in block.Columns)
         {
             var value = row.GetValueOrDefault(column.Field);
-            var text = Align(table.Cell(), column).Text(CellFormatter.Format(value, column, composer)).FontSize(8.5f);
+            var text = Align(cell(), column).Text(CellFormatter.Format(value, column, composer)).FontSize(8.5f);
             if (value is not null && column.Colors.TryGetValue(Convert.ToString(value, CultureInfo.InvariantCulture)!, out var color))
             {
                 text.FontColor(Color.FromHex(color)).Bold();
@@ -94,7 +115,7 @@ internal static class TableBlock
 
     /// <summary>A totals or subtotal row: the label in the first column, sums under the columns marked total.</summary>
     private static void SumRow(
-        TableDescriptor table, BlockDefinition block, IEnumerable<IReadOnlyDictionary<string, object?>> rows, string label, Color background, DocumentComposer composer)
+        Func<ITableCellContainer> cell, BlockDefinition block, IEnumerable<IReadOnlyDictionary<string, object?>> rows, string label, Color background, DocumentComposer composer)
     {
         var included = rows.ToList();
         for (var i = 0; i < block.Columns.Count; i++)
@@ -105,7 +126,7 @@ internal static class TableBlock
                 : column.Total
                     ? CellFormatter.Format(included.Sum(row => Convert.ToDecimal(row.GetValueOrDefault(column.Field) ?? 0m, CultureInfo.InvariantCulture)), column, composer)
                     : "";
-            Align(table.Cell().Background(background), column).Text(text).Bold().FontSize(8.5f);
+            Align(cell().Background(background), column).Text(text).Bold().FontSize(8.5f);
         }
     }
 
@@ -116,4 +137,7 @@ internal static class TableBlock
             "center" => cell.AlignCenter(),
             _ => cell.AlignLeft(),
         };
+
+    /// <summary>A body line: one data row (Label null), or a sum over rows [From, To) under a label.</summary>
+    private readonly record struct Line(int From, int To, string? Label, Color Background);
 }
