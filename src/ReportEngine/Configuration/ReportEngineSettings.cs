@@ -4,9 +4,9 @@ namespace ReportEngine.Configuration;
 
 /// <summary>
 /// The settings every verb needs, read from config/appsettings.json and then the environment
-/// (ConnectionStrings__Reports, Templates__Path, Output__Path), with relative paths resolved once here.
+/// (ConnectionStrings__Reports, Templates__Path), with relative paths resolved once here.
 /// </summary>
-public sealed record ReportEngineSettings(string ConnectionString, string TemplatesPath, string OutputPath)
+public sealed record ReportEngineSettings(string ConnectionString, string TemplatesPath)
 {
     public const string ConnectionStringKey = "ConnectionStrings:Reports";
     public const string DefaultConnectionString = "Data Source=data/reports.db";
@@ -29,8 +29,7 @@ public sealed record ReportEngineSettings(string ConnectionString, string Templa
         }
 
         var templates = ResolveDirectory(configuration["Templates:Path"] ?? "templates", workingDirectory, "Templates:Path");
-        var output = Path.GetFullPath(configuration["Output:Path"] ?? "out", workingDirectory);
-        return new ReportEngineSettings(connectionString, templates, output);
+        return new ReportEngineSettings(connectionString, templates);
     }
 
     /// <summary>A relative folder is looked up in the working directory first, then next to the binary.</summary>

@@ -142,7 +142,7 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
             if (definition.Committees is { } committees)
             {
                 // Every committee's report, as the burst will ask for it.
-                new Delivery.BurstRunner(new Configuration.ReportEngineSettings(connectionString, templatesRoot, ""), new Runs.RunStore(connectionString, clock), clock, "")
+                new Delivery.BurstRunner(new Configuration.ReportEngineSettings(connectionString, templatesRoot), new Runs.RunStore(connectionString, clock), clock, "")
                     .Prepare(definition.Template, parameters, committees);
                 return;
             }

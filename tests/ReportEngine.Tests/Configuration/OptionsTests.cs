@@ -8,7 +8,7 @@ namespace ReportEngine.Tests.Configuration;
 
 public class OptionsTests
 {
-    private static readonly ReportEngineSettings Settings = new("Data Source=reports.db", "templates", "out");
+    private static readonly ReportEngineSettings Settings = new("Data Source=reports.db", "templates");
 
     [Fact]
     public void Each_options_type_binds_from_an_in_memory_configuration()

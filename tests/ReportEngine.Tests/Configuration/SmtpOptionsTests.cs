@@ -9,7 +9,7 @@ namespace ReportEngine.Tests.Configuration;
 
 public class SmtpOptionsTests
 {
-    private static readonly ReportEngineSettings Settings = new("Data Source=reports.db", "templates", "out");
+    private static readonly ReportEngineSettings Settings = new("Data Source=reports.db", "templates");
 
     [Fact]
     public void Smtp_and_Delivery_bind_from_the_keys_the_environment_sets()

@@ -28,7 +28,7 @@ public sealed class RunExecutorTests(WorkerFixture fixture) : IDisposable
             Status = RunStatus.Queued,
             QueuedAt = RunStore.Timestamp(DateTimeOffset.UtcNow),
         });
-        var executor = new RunExecutor(new ReportEngineSettings(_folder.Database, _templates.Path, _folder.Path), _folder.Archive, runs);
+        var executor = new RunExecutor(new ReportEngineSettings(_folder.Database, _templates.Path), _folder.Archive, runs);
 
         var run = await executor.ExecuteAsync(id, CancellationToken.None);
 
@@ -55,7 +55,7 @@ public sealed class RunExecutorTests(WorkerFixture fixture) : IDisposable
             Status = RunStatus.Queued,
             QueuedAt = RunStore.Timestamp(DateTimeOffset.UtcNow),
         });
-        var executor = new RunExecutor(new ReportEngineSettings(_folder.Database, RepositoryPaths.Templates, _folder.Path), _folder.Archive, _folder.Runs);
+        var executor = new RunExecutor(new ReportEngineSettings(_folder.Database, RepositoryPaths.Templates), _folder.Archive, _folder.Runs);
 
         var results = await Task.WhenAll(executor.ExecuteAsync(id, CancellationToken.None), executor.ExecuteAsync(id, CancellationToken.None));
 
