@@ -48,7 +48,7 @@ public static class DemoCommand
                 $"({summary.Organizations:N0} and {summary.Members:N0} rows with the past), {summary.Committees:N0} committees, " +
                 $"made in {summary.Elapsed.TotalSeconds:0.0} s");
 
-            var runner = new ReportRunner(settings.TemplatesPath, context.Clock, TimeSpan.FromSeconds(60));
+            var runner = new ReportRunner(settings.TemplatesPath, context.Clock, ReportRunner.DefaultQueryTimeLimit);
             foreach (var language in ReportCulture.SupportedLanguages)
             {
                 var parameters = new Dictionary<string, string> { ["year"] = "2024", ["locality"] = "binh-thuan" };

@@ -73,7 +73,7 @@ public static class RunCommand
         PreparedReport prepared;
         using (var connection = ReportsDatabase.OpenForReports(settings.ConnectionString))
         {
-            prepared = new ReportRunner(settings.TemplatesPath, context.Clock, TimeSpan.FromSeconds(60)).Prepare(request, connection);
+            prepared = new ReportRunner(settings.TemplatesPath, context.Clock, ReportRunner.DefaultQueryTimeLimit).Prepare(request, connection);
         }
 
         var runs = context.Runs(settings);

@@ -67,7 +67,7 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
         }
 
         var committees = Committees.Select(selector);
-        var runner = new ReportRunner(settings.TemplatesPath, clock, TimeSpan.FromSeconds(60));
+        var runner = new ReportRunner(settings.TemplatesPath, clock, ReportRunner.DefaultQueryTimeLimit);
         var requests = new List<CommitteeReport>();
         using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
         foreach (var committee in committees)

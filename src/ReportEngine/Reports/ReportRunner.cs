@@ -12,6 +12,9 @@ namespace ReportEngine.Reports;
 /// </summary>
 public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeSpan queryTimeLimit)
 {
+    /// <summary>How long one of a template's queries may run before it is stopped.</summary>
+    public static TimeSpan DefaultQueryTimeLimit { get; } = TimeSpan.FromSeconds(60);
+
     public RenderedReport Render(ReportRequest request, DbConnection connection, string outputDirectory) =>
         Render(Prepare(request, connection), connection, outputDirectory);
 

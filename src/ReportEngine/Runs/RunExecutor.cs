@@ -22,8 +22,6 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
     /// </summary>
     public const string DelayBeforeArchiveVariable = "REPORTENGINE_TEST_DELAY_BEFORE_ARCHIVE_MS";
 
-    private static readonly TimeSpan QueryTimeLimit = TimeSpan.FromSeconds(60);
-
     public async Task<RunRecord> ExecuteAsync(long runId, CancellationToken cancellation)
     {
         var run = runs.Find(runId) ?? throw new InvalidOperationException($"There is no run {runId}.");
@@ -35,7 +33,7 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
         try
         {
             var reference = DateTimeOffset.Parse(run.ScheduledFor ?? run.QueuedAt, CultureInfo.InvariantCulture);
-            var runner = new ReportRunner(settings.TemplatesPath, new FixedClock(reference), QueryTimeLimit);
+            var runner = new ReportRunner(settings.TemplatesPath, new FixedClock(reference), ReportRunner.DefaultQueryTimeLimit);
             using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
             var prepared = runner.Prepare(new ReportRequest(run.Template, RunParameters.Parse(run.Parameters), run.Language), connection);
             var asOf = prepared.Parameters.TryGetValue("as_of", out var value) ? value as string : null;

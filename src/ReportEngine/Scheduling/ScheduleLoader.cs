@@ -148,7 +148,7 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
             }
 
             using var connection = ReportsDatabase.OpenForReports(connectionString);
-            new ReportRunner(templatesRoot, clock, TimeSpan.FromSeconds(60))
+            new ReportRunner(templatesRoot, clock, ReportRunner.DefaultQueryTimeLimit)
                 .Prepare(new ReportRequest(definition.Template, parameters, definition.Language), connection);
         }
         catch (ReportEngineException e)

@@ -53,13 +53,8 @@ public sealed class TemplateCatalog
     /// <summary>The checks that need no database; a query's columns are checked when it runs.</summary>
     private static IReadOnlyList<TemplateException> Load(string directory, string version, out ReportTemplate? template)
     {
-        template = null;
-        var problems = new TemplateValidator(null).Validate(directory);
-        if (problems.Count == 0)
-        {
-            template = TemplateLoader.LoadDirectory(directory) with { Version = version };
-        }
-
+        var problems = new TemplateValidator(null).Validate(directory, out var loaded);
+        template = problems.Count == 0 ? loaded! with { Version = version } : null;
         return problems;
     }
 

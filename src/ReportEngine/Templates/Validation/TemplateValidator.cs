@@ -25,15 +25,19 @@ public sealed class TemplateValidator(DbConnection? database)
         ["page-break"] = [],
     };
 
-    public IReadOnlyList<TemplateException> Validate(string directory)
+    public IReadOnlyList<TemplateException> Validate(string directory) => Validate(directory, out _);
+
+    /// <param name="directory">The template folder.</param>
+    /// <param name="template">The template as loaded (null when it cannot be read at all), so a caller need not read it again.</param>
+    public IReadOnlyList<TemplateException> Validate(string directory, out ReportTemplate? template)
     {
-        ReportTemplate template;
         try
         {
             template = TemplateLoader.LoadDirectory(directory);
         }
         catch (TemplateException e)
         {
+            template = null;
             return [e];
         }
 
