@@ -10,27 +10,11 @@ internal static class Blocks
     private static readonly Color Muted = Color.FromHex("#595959");
     private static readonly Color CardBackground = Color.FromHex("#EEF3F8");
 
-    /// <summary>Space a heading needs below it on its page, or it moves on with the block after it.</summary>
-    private const float KeepWithNext = 120;
-
-    /// <summary>Composes blocks one after another; a heading and the block after it share an item so they never part.</summary>
+    /// <summary>Composes blocks one after another (the layout engine keeps a heading with what follows it).</summary>
     public static void ComposeSequence(ColumnDescriptor column, IReadOnlyList<BlockDefinition> blocks, DocumentComposer composer, Func<int, string> where)
     {
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i].Type == "heading" && i + 1 < blocks.Count && composer.Shows(blocks[i], where(i)))
-            {
-                var (heading, next) = (i, i + 1);
-                column.Item().EnsureSpace(KeepWithNext).Column(pair =>
-                {
-                    pair.Spacing(8);
-                    Compose(pair.Item(), blocks[heading], composer, where(heading));
-                    Compose(pair.Item(), blocks[next], composer, where(next));
-                });
-                i++;
-                continue;
-            }
-
             Compose(column.Item(), blocks[i], composer, where(i));
         }
     }
