@@ -15,7 +15,7 @@ public static class SqliteToPostgres
 {
     /// <summary>Parents before children, so foreign keys hold row by row.</summary>
     private static readonly string[] Tables =
-        ["localities", "organizations", "members", "activities", "targets", "eligible_populations", "committees", "committee_recipients"];
+        ["localities", "organizations", "members", "member_counts", "activities", "targets", "eligible_populations", "committees", "committee_recipients", "imports"];
 
     /// <returns>Rows copied per table.</returns>
     public static IReadOnlyDictionary<string, long> Copy(string sqliteConnectionString, string postgresConnectionString)

@@ -78,9 +78,22 @@ public static class DemoDataset
         activities.Write(connection, transaction, organizations, localities);
         var targets = TargetWriter.Write(connection, transaction, localities, random);
         var (committees, recipients) = CommitteeWriter.Write(connection, transaction, localities);
+        RecordAsImport(connection, transaction);
         transaction.Commit();
         return new DemoSummary(path, localities.All.Count, organizations.Count, members.Written, activities.Written,
             targets, committees, recipients, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The demo's figures end on 31 August 2024 (activities stop there), which reports dated later must know.
+    /// Its import time is that date too, not the clock, so the file is the same on every run.
+    /// </summary>
+    private static void RecordAsImport(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var insert = new PreparedInsert(connection, transaction, "imports",
+            "imported_at", "imported_by", "source", "files", "data_as_of", "summary");
+        var asOf = DemoCalendar.Text(DemoCalendar.AsOf2024);
+        insert.Execute(asOf + "T00:00:00Z", "demo", "demo", "[]", asOf, "{}");
     }
 
     /// <summary>A province points at the province it merged into, which comes later in the catalogue: check at commit.</summary>
