@@ -86,7 +86,9 @@ public sealed class TemplateValidator(DbConnection? database)
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in template.SharedUsed)
         {
-            if (Columns(template.Shared.Standalone(name), values, out var error) is null)
+            // A shared query the template narrows itself (e.g. to one organisation) may need parameters
+            // the template does not have on its own: only the template's queries are checked then.
+            if (Columns(template.Shared.Standalone(name), values, out var error, out var missing) is null && !missing)
             {
                 errors[name] = error!;
             }
@@ -101,7 +103,7 @@ public sealed class TemplateValidator(DbConnection? database)
 
         foreach (var (name, sql) in template.QuerySql)
         {
-            if (Columns(sql, values, out var error) is { } returned)
+            if (Columns(sql, values, out var error, out _) is { } returned)
             {
                 columns[name] = returned;
             }
@@ -114,8 +116,10 @@ public sealed class TemplateValidator(DbConnection? database)
         return columns;
     }
 
-    private HashSet<string>? Columns(string sql, IReadOnlyDictionary<string, object> values, out string? error)
+    /// <param name="missing">True when the query needs parameters the values do not hold.</param>
+    private HashSet<string>? Columns(string sql, IReadOnlyDictionary<string, object> values, out string? error, out bool missing)
     {
+        missing = false;
         try
         {
             var arguments = new DynamicParameters();
@@ -131,6 +135,13 @@ public sealed class TemplateValidator(DbConnection? database)
         catch (DbException e)
         {
             error = e.Message;
+            return null;
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("Must add values", StringComparison.Ordinal))
+        {
+            // SQLite names the parameters a query uses that the template does not have.
+            error = e.Message;
+            missing = true;
             return null;
         }
     }
