@@ -63,7 +63,7 @@ public sealed class CommuneBurstTests(DeliveryFixture fixture)
         File.WriteAllText(query, "SELECT o.name, l.name AS locality, 0 AS members, 0 AS members_change, 0 AS activities FROM organizations o JOIN localities l ON l.id = o.locality_id");
 
         var (code, output) = await world.Cli(DeliveryWorld.Settings(null, ("Templates__Path", templates)),
-            "run", "committee-report", "--committees", "phan-thiet-mui-ne");
+            "run", "committee-report", "--set", "year=2024", "--committees", "phan-thiet-mui-ne");
 
         Assert.Equal(1, code);
         Assert.Contains("the query \"organizations\" does not use @locality", output, StringComparison.Ordinal);
