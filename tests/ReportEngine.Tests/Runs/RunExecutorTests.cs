@@ -1,7 +1,7 @@
-using ReportEngine.Templates.Sql;
 using ReportEngine.Archive;
 using ReportEngine.Configuration;
 using ReportEngine.Runs;
+using ReportEngine.Templates.Sql;
 using ReportEngine.Tests.Support;
 using ReportEngine.Tests.Worker;
 

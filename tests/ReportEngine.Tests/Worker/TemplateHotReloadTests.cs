@@ -1,5 +1,5 @@
-using ReportEngine.Templates.Sql;
 using ReportEngine.Runs;
+using ReportEngine.Templates.Sql;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Worker;
