@@ -21,10 +21,11 @@ public sealed class ScheduleFileTests(WorkerFixture fixture) : IDisposable
             schedules:
               - id: kept
                 template: annual-assessment
-                parameters: { year: previous-year, locality: binh-thuan }
+                parameters: { year: "2024", locality: binh-thuan }
                 cron: "0 0 7 5 9 ?"
               - id: dropped
                 template: annual-assessment
+                parameters: { year: "2024" }
                 cron: "0 0 7 6 9 ?"
             """);
         using var worker = _folder.StartWorker();
@@ -36,7 +37,7 @@ public sealed class ScheduleFileTests(WorkerFixture fixture) : IDisposable
             schedules:
               - id: kept
                 template: annual-assessment
-                parameters: {"{"} year: previous-year, locality: la-gi {"}"}
+                parameters: {"{"} year: "2024", locality: la-gi {"}"}
                 cron: "0 0 7 5 9 ?"
               - id: added
                 template: annual-assessment

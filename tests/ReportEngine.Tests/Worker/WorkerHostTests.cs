@@ -99,6 +99,10 @@ public sealed class WorkerHostTests(WorkerFixture fixture) : IDisposable
         }))
         {
             var running = await Poll.Until(() => _folder.RunsOf("too-slow").FirstOrDefault(r => r.Status == RunStatus.Running), Startup + TimeSpan.FromSeconds(8), () => before.Output);
+            // Stop once the PDF is rendered and the run waits to archive it: rendering itself cannot be
+            // cancelled, so a stop during it would be recovered like a crash instead.
+            var staging = _folder.Archive.StagingFolder(running.Id);
+            await Poll.Until(() => Directory.Exists(staging) && Directory.EnumerateFiles(staging, "*.pdf").Any() ? staging : null, Startup, () => before.Output);
             await before.Terminate(TimeSpan.FromSeconds(30));
             cut = _folder.Runs.Find(running.Id)!;
         }
