@@ -14,6 +14,9 @@ public sealed partial class CellParser(ImportText text)
     private const int PoolLimit = 500_000;
     private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
 
+    /// <summary>Text already turned into a date or a number: the same few thousand values fill most cells.</summary>
+    private readonly Dictionary<(ColumnKind, string), string> converted = [];
+
     /// <summary>The cell as an error message shows it.</summary>
     public static string? Show(object? raw) => raw switch
     {
@@ -33,7 +36,12 @@ public sealed partial class CellParser(ImportText text)
             return null;
         }
 
-        return column.Kind switch
+        if (raw is string cached && column.Kind is ColumnKind.Date or ColumnKind.WholeNumber && converted.TryGetValue((column.Kind, cached), out var known))
+        {
+            return known;
+        }
+
+        var value = column.Kind switch
         {
             ColumnKind.Code => Code(raw, out why),
             ColumnKind.Date => Date(raw, out why),
@@ -44,6 +52,12 @@ public sealed partial class CellParser(ImportText text)
             ColumnKind.Reference => Share(Text(raw)),
             _ => Share(Text(raw)),
         };
+        if (value is not null && raw is string rawText && column.Kind is ColumnKind.Date or ColumnKind.WholeNumber && converted.Count < PoolLimit)
+        {
+            converted[(column.Kind, rawText)] = value;
+        }
+
+        return value;
     }
 
     public static bool IsCode(string value)
@@ -74,8 +88,9 @@ public sealed partial class CellParser(ImportText text)
 
     private static string Text(object raw)
     {
-        var value = Show(raw)!.Trim();
-        return value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+        var value = (raw as string ?? Show(raw)!).Trim();
+        // ASCII is always NFC; asking ICU about each of a million codes and dates would cost seconds.
+        return System.Text.Ascii.IsValid(value) || value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
     }
 
     private string Share(string value)
@@ -184,10 +199,10 @@ public sealed partial class CellParser(ImportText text)
 
     private string? Choice(ColumnSpec column, object raw, out string? why)
     {
-        var value = Text(raw).ToLowerInvariant();
+        var value = Text(raw);
         foreach (var allowed in column.Allowed)
         {
-            if (allowed == value)
+            if (string.Equals(allowed, value, StringComparison.OrdinalIgnoreCase))
             {
                 why = null;
                 return allowed;

@@ -32,7 +32,7 @@ public sealed class ImportPlanner(DbConnection connection, ImportText text, List
 
         var byName = tables.ToDictionary(t => t.Spec.Name, StringComparer.Ordinal);
         bool Exists(string target, string code) =>
-            (byName.TryGetValue(target, out var file) && (file.ByKey.ContainsKey(code) || file.InvalidKeys.Contains(code)))
+            (byName.TryGetValue(target, out var file) && file.ByKey.ContainsKey(code))
             || Stored(ImportTables.Find(target)!).ContainsKey(code);
 
         foreach (var table in tables)
@@ -157,7 +157,7 @@ public sealed class ImportPlanner(DbConnection connection, ImportText text, List
         };
         foreach (var (code, row) in stored)
         {
-            if (changes.Source.ByKey.ContainsKey(code) || changes.Source.InvalidKeys.Contains(code))
+            if (changes.Source.ByKey.ContainsKey(code))
             {
                 continue;
             }

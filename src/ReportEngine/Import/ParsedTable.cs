@@ -22,9 +22,6 @@ public sealed class ParsedTable(TableSpec spec, string file, string? sheet, bool
     /// <summary>Row index by key (<see cref="KeyOf"/>).</summary>
     public Dictionary<string, int> ByKey { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Keys of rows that had errors of their own.</summary>
-    public HashSet<string> InvalidKeys { get; } = new(StringComparer.Ordinal);
-
     public bool Has(string column) => Spec.IndexOf(column) is var i and >= 0 && Present[i];
 
     /// <summary>The key as one string: the code, or the natural key's values joined.</summary>

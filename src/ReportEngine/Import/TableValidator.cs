@@ -103,7 +103,7 @@ public sealed class TableValidator(ImportText text, CellParser cells, List<Impor
 
         for (var i = 0; i < spec.Columns.Count; i++)
         {
-            if (table.Present[i] && spec.Columns[i].Required && values[i] is null && shown[i] is null)
+            if (table.Present[i] && spec.Columns[i].Required && values[i] is null && string.IsNullOrEmpty(shown[i]))
             {
                 Fail(spec.Columns[i].Name, null, text.Required);
             }
@@ -114,28 +114,30 @@ public sealed class TableValidator(ImportText text, CellParser cells, List<Impor
             Fail(column, value, why);
         }
 
+        // A row with errors is kept too (nothing is written when there are errors): its code still
+        // counts for duplicates, and rows that refer to it get no "there is no ..." on top of its own errors.
+        var keyed = values;
         if (!valid)
         {
-            var written = new string?[values.Length];
+            keyed = new string?[values.Length];
             for (var i = 0; i < values.Length; i++)
             {
-                written[i] = values[i] ?? shown[i];
+                keyed[i] = values[i] ?? shown[i];
             }
-
-            var writtenKey = ParsedTable.KeyOf(spec, written);
-            // Known, though wrong: rows that refer to it should not add "there is no ..." to its own errors.
-            table.InvalidKeys.Add(writtenKey);
-            return;
         }
 
-        var key = ParsedTable.KeyOf(spec, values);
-        if (table.ByKey.TryGetValue(key, out var first))
+        var key = ParsedTable.KeyOf(spec, keyed);
+        if (key.Length > 0 && table.ByKey.TryGetValue(key, out var first))
         {
             errors.Add(new ImportError(table.File, table.Sheet, row.Number, string.Join("+", spec.Key), ParsedTable.ShowKey(key), text.Duplicate(table.RowNumbers[first])));
             return;
         }
 
-        table.ByKey.Add(key, table.Rows.Count);
+        if (key.Length > 0)
+        {
+            table.ByKey.Add(key, table.Rows.Count);
+        }
+
         table.Rows.Add(values);
         table.RowNumbers.Add(row.Number);
     }
