@@ -10,10 +10,9 @@ public sealed class TableChanges(ParsedTable source)
 
     public TableSpec Spec => Source.Spec;
 
-    /// <summary>Indexes into the source's rows.</summary>
-    public List<int> Added { get; } = [];
+    public int Added { get; set; }
 
-    public List<int> Changed { get; } = [];
+    public int Changed { get; set; }
 
     public SortedDictionary<string, int> ChangedColumns { get; } = new(StringComparer.Ordinal);
 
@@ -25,10 +24,10 @@ public sealed class TableChanges(ParsedTable source)
     /// <summary>Codes the file does not list that --close-missing closes (dissolved_on or left_on set).</summary>
     public List<string> Closed { get; } = [];
 
-    public bool ChangesNothing => Added.Count == 0 && Changed.Count == 0 && Closed.Count == 0;
+    public bool ChangesNothing => Added == 0 && Changed == 0 && Closed.Count == 0;
 }
 
-/// <summary>Everything an import would change, table by table: printed by --dry-run, carried out by <see cref="ImportWriter"/>.</summary>
+/// <summary>Everything an import changes (or, with --dry-run, would change), table by table.</summary>
 public sealed class ImportPlan(IReadOnlyList<TableChanges> tables, string? closeMissing)
 {
     private const int ListedCodes = 10;
@@ -39,9 +38,9 @@ public sealed class ImportPlan(IReadOnlyList<TableChanges> tables, string? close
 
     public bool ChangesNothing => Tables.All(t => t.ChangesNothing);
 
-    public int Added => Tables.Sum(t => t.Added.Count);
+    public int Added => Tables.Sum(t => t.Added);
 
-    public int Changed => Tables.Sum(t => t.Changed.Count);
+    public int Changed => Tables.Sum(t => t.Changed);
 
     /// <summary>One line per table, then the totals: what people read before and after an import.</summary>
     public IEnumerable<string> Describe(ImportText text)
@@ -53,8 +52,8 @@ public sealed class ImportPlan(IReadOnlyList<TableChanges> tables, string? close
         {
             var parts = new List<string>
             {
-                vi ? $"{N(t.Added.Count)} thêm mới" : $"{N(t.Added.Count)} added",
-                (vi ? $"{N(t.Changed.Count)} thay đổi" : $"{N(t.Changed.Count)} changed")
+                vi ? $"{N(t.Added)} thêm mới" : $"{N(t.Added)} added",
+                (vi ? $"{N(t.Changed)} thay đổi" : $"{N(t.Changed)} changed")
                     + (t.ChangedColumns.Count > 0 ? " (" + string.Join(", ", t.ChangedColumns.Select(c => $"{c.Key} {N(c.Value)}")) + ")" : ""),
                 vi ? $"{N(t.Unchanged)} không đổi" : $"{N(t.Unchanged)} unchanged",
             };
@@ -87,8 +86,8 @@ public sealed class ImportPlan(IReadOnlyList<TableChanges> tables, string? close
     /// <summary>The summary stored with the import's record.</summary>
     public string ToJson() => JsonSerializer.Serialize(Tables.ToDictionary(t => t.Spec.Name, t => new Dictionary<string, object>
     {
-        ["added"] = t.Added.Count,
-        ["changed"] = t.Changed.Count,
+        ["added"] = t.Added,
+        ["changed"] = t.Changed,
         ["changed_columns"] = t.ChangedColumns,
         ["unchanged"] = t.Unchanged,
         ["missing"] = t.Missing.Count,

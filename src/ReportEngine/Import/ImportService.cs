@@ -28,40 +28,66 @@ public sealed class ImportService(TimeProvider clock)
         var source = ImportSource.Open(request.Path);
         using var connection = OrganizationsDatabase.OpenExisting(connectionString);
         var errors = new List<ImportError>(source.Errors);
-        var cells = new CellParser(text);
-        var validator = new TableValidator(text, cells, errors, progress);
-        var tables = new List<ParsedTable>();
+        var validator = new TableValidator(text, new CellParser(text), errors, progress);
+        var planner = new ImportPlanner(connection, text, errors, closeMissing);
+        planner.Load(source.Tables.Select(t => t.Spec));
+        // A dry run never opens the transaction; a real one writes each row as it comes and commits only without errors.
+        using var writer = request.DryRun ? null : new ImportWriter(connection);
         long rows = 0;
         foreach (var table in source.Tables)
         {
+            ParsedTable? parsed = null;
             try
             {
                 using var reader = table.Open();
-                var parsed = validator.Read(table.Spec, reader);
-                tables.Add(parsed);
-                rows += parsed.Rows.Count;
+                parsed = validator.Read(table.Spec, reader, (t, row) =>
+                {
+                    if (t.Rows == 1)
+                    {
+                        planner.Begin(t);
+                        writer?.Begin(t);
+                    }
+
+                    var change = planner.Row(t, row);
+                    if (errors.Count == 0)
+                    {
+                        writer?.Row(t, row.Values, change);
+                    }
+                });
             }
             catch (DecoderFallbackException)
             {
                 errors.Add(new ImportError(table.File, table.Sheet, 0, null, null, text.NotUtf8));
             }
+
+            if (parsed is not null)
+            {
+                if (parsed.Rows == 0)
+                {
+                    planner.Begin(parsed);
+                    writer?.Begin(parsed);
+                }
+
+                planner.End(parsed);
+                rows += parsed.Rows;
+                if (errors.Count == 0)
+                {
+                    writer?.End(planner.Plan.Tables[^1], closeMissing);
+                }
+            }
         }
 
-        var plan = new ImportPlanner(connection, text, errors).Plan(tables, closeMissing);
+        var plan = planner.Plan;
         if (errors.Count > 0)
         {
             throw new ImportRejectedException(errors, text);
         }
 
-        if (!request.DryRun)
-        {
-            var record = new ImportRecord(
-                clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                request.ImportedBy,
-                JsonSerializer.Serialize(source.Files.Select(f => new { name = f.Name, sheets = f.Sheets, sha256 = f.Sha256 })),
-                asOf);
-            new ImportWriter(connection).Write(plan, record, progress);
-        }
+        writer?.Commit(plan, new ImportRecord(
+            clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            request.ImportedBy,
+            JsonSerializer.Serialize(source.Files.Select(f => new { name = f.Name, sheets = f.Sheets, sha256 = f.Sha256 })),
+            asOf));
 
         return new ImportResult(plan, !request.DryRun, asOf, rows);
     }

@@ -7,113 +7,138 @@ namespace ReportEngine.Import;
 public sealed record ImportRecord(string ImportedAt, string ImportedBy, string FilesJson, string DataAsOf);
 
 /// <summary>
-/// Carries out a checked plan in one transaction, then records the import: either every row is
-/// written, or (on any failure) none is. It never reads files and never judges a value; it maps
-/// the format's columns to the schema's and codes to ids.
+/// Writes checked rows as they come, inside one transaction that is committed only when the whole
+/// import had no error: either every row is written, or none is. It never reads files and never
+/// judges a value; it maps the format's columns to the schema's and codes to ids.
 /// </summary>
-public sealed class ImportWriter(DbConnection connection)
+public sealed class ImportWriter : IDisposable
 {
     private static readonly string[] Roles = ["to", "cc"];
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
     private readonly Dictionary<string, Dictionary<string, long>> ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
-    private DbTransaction? transaction;
+    private readonly List<string?[]> linkLater = [];
+    private object?[] values = [];
+    private List<int> columns = [];
+    private List<int> insertColumns = [];
+    private string insert = "";
+    private string update = "";
 
-    public void Write(ImportPlan plan, ImportRecord record, Action<string, int>? progress = null)
+    public ImportWriter(DbConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(record);
+        this.connection = connection;
         if (connection is Microsoft.Data.Sqlite.SqliteConnection)
         {
-            // 64 MB of page cache instead of 2: the indexes of 440,000 member rows stay in memory while they grow.
+            // 16 MB of page cache instead of 2: the indexes of 440,000 member rows stay in memory while they grow.
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA cache_size = -65536";
+            pragma.CommandText = "PRAGMA cache_size = -16384";
             pragma.ExecuteNonQuery();
         }
 
-        using var tx = connection.BeginTransaction();
-        transaction = tx;
-        try
+        transaction = connection.BeginTransaction();
+        foreach (var table in new[] { "localities", "organizations", "committees" })
         {
-            foreach (var table in ImportTables.All.Where(t => t.Name is "localities" or "organizations" or "committees"))
-            {
-                ids[table.Name] = LoadIds(table.Name);
-            }
-
-            foreach (var changes in plan.Tables)
-            {
-                WriteTable(changes, plan.CloseMissing, progress);
-            }
-
-            Execute("INSERT INTO imports (imported_at, imported_by, source, files, data_as_of, summary) VALUES (@p0, @p1, 'import', @p2, @p3, @p4)",
-                record.ImportedAt, record.ImportedBy, record.FilesJson, record.DataAsOf, plan.ToJson());
-            tx.Commit();
-        }
-        finally
-        {
-            foreach (var command in commands.Values)
-            {
-                command.Dispose();
-            }
-
-            commands.Clear();
-            transaction = null;
+            ids[table] = LoadIds(table);
         }
     }
 
-    private void WriteTable(TableChanges changes, string? closeMissing, Action<string, int>? progress)
+    /// <summary>A table's first row: its statements, for the columns its header named.</summary>
+    public void Begin(ParsedTable table)
     {
-        var spec = changes.Spec;
-        var source = changes.Source;
-        var columns = Enumerable.Range(0, spec.Columns.Count).Where(c => source.Present[c] && DbColumn(spec, spec.Columns[c]) is not null).ToList();
+        ArgumentNullException.ThrowIfNull(table);
+        var spec = table.Spec;
+        columns = [.. Enumerable.Range(0, spec.Columns.Count).Where(c => table.Present[c] && DbColumn(spec, spec.Columns[c]) is not null)];
         // A locality may name as parent or successor a locality further down the file: links are set once all exist.
-        var linksLater = spec.Name == "localities";
-        var insertColumns = columns.Where(c => !(linksLater && spec.Columns[c].Kind == ColumnKind.Reference)).ToList();
-        var returnsId = ids.ContainsKey(spec.Name);
-        var insert = $"INSERT INTO {spec.Name} ({string.Join(", ", insertColumns.Select(c => DbColumn(spec, spec.Columns[c])))}) " +
-            $"VALUES ({string.Join(", ", insertColumns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})" + (returnsId ? " RETURNING id" : "");
-        var written = 0;
-        var values = new object?[insertColumns.Count];
-        foreach (var r in changes.Added)
+        insertColumns = [.. columns.Where(c => !(SelfReferences(spec) && spec.Columns[c].Kind == ColumnKind.Reference))];
+        insert = $"INSERT INTO {spec.Name} ({string.Join(", ", insertColumns.Select(c => DbColumn(spec, spec.Columns[c])))}) " +
+            $"VALUES ({string.Join(", ", insertColumns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})" + (ids.ContainsKey(spec.Name) ? " RETURNING id" : "");
+        update = Update(spec, columns);
+        values = new object?[insertColumns.Count];
+        linkLater.Clear();
+    }
+
+    public void Row(ParsedTable table, string?[] row, RowChange change)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(row);
+        var spec = table.Spec;
+        if (change == RowChange.Added)
         {
-            var row = source.Rows[r];
             for (var i = 0; i < values.Length; i++)
             {
                 values[i] = Value(spec.Columns[insertColumns[i]], row[insertColumns[i]]);
             }
 
-            if (returnsId)
+            if (ids.TryGetValue(spec.Name, out var map))
             {
-                ids[spec.Name][row[spec.IndexOf("code")]!] = Convert.ToInt64(Scalar(insert, values), CultureInfo.InvariantCulture);
+                map[row[spec.IndexOf("code")]!] = Convert.ToInt64(Command(insert, values).ExecuteScalar(), CultureInfo.InvariantCulture);
             }
             else
             {
-                Execute(insert, values);
+                Command(insert, values).ExecuteNonQuery();
             }
+        }
 
-            if (++written % 50_000 == 0)
+        if (change == RowChange.Changed || (change == RowChange.Added && SelfReferences(spec)))
+        {
+            if (SelfReferences(spec))
             {
-                progress?.Invoke(spec.Name, written);
+                linkLater.Add(row);
+            }
+            else
+            {
+                Update(spec, row);
             }
         }
 
-        var update = Update(spec, columns);
-        foreach (var r in linksLater ? changes.Added.Concat(changes.Changed) : changes.Changed)
+        if (change != RowChange.Unchanged && spec.Name == "committees")
         {
-            var row = source.Rows[r];
-            Execute(update, [.. columns.Select(c => Value(spec.Columns[c], row[c])), .. spec.Key.Select(k => Value(spec.Columns[spec.IndexOf(k)], row[spec.IndexOf(k)]))]);
-        }
-
-        if (spec.Name == "committees")
-        {
-            WriteRecipients(changes);
-        }
-
-        var ended = spec.Name == "members" ? "left_on" : "dissolved_on";
-        foreach (var code in changes.Closed)
-        {
-            Execute($"UPDATE {spec.Name} SET {ended} = @p0 WHERE code = @p1", closeMissing, code);
+            WriteRecipients(table, row);
         }
     }
+
+    /// <summary>The table is read: links within it, and the missing rows --close-missing closes.</summary>
+    public void End(TableChanges changes, string? closeMissing)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var row in linkLater)
+        {
+            Update(changes.Spec, row);
+        }
+
+        var ended = changes.Spec.Name == "members" ? "left_on" : "dissolved_on";
+        foreach (var code in changes.Closed)
+        {
+            Execute($"UPDATE {changes.Spec.Name} SET {ended} = @p0 WHERE code = @p1", closeMissing, code);
+        }
+    }
+
+    /// <summary>Records the import and commits everything written.</summary>
+    public void Commit(ImportPlan plan, ImportRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(record);
+        Execute("INSERT INTO imports (imported_at, imported_by, source, files, data_as_of, summary) VALUES (@p0, @p1, 'import', @p2, @p3, @p4)",
+            record.ImportedAt, record.ImportedBy, record.FilesJson, record.DataAsOf, plan.ToJson());
+        transaction.Commit();
+    }
+
+    /// <summary>Without <see cref="Commit"/>, everything written is rolled back.</summary>
+    public void Dispose()
+    {
+        foreach (var command in commands.Values)
+        {
+            command.Dispose();
+        }
+
+        transaction.Dispose();
+    }
+
+    private static bool SelfReferences(TableSpec spec) => spec.Name == "localities";
+
+    private void Update(TableSpec spec, string?[] row) =>
+        Execute(update, [.. columns.Select(c => Value(spec.Columns[c], row[c])), .. spec.Key.Select(k => Value(spec.Columns[spec.IndexOf(k)], row[spec.IndexOf(k)]))]);
 
     private static string Update(TableSpec spec, List<int> columns)
     {
@@ -123,20 +148,16 @@ public sealed class ImportWriter(DbConnection connection)
     }
 
     /// <summary>A committee's listed roles (to, cc) are replaced by the file's addresses.</summary>
-    private void WriteRecipients(TableChanges changes)
+    private void WriteRecipients(ParsedTable table, string?[] row)
     {
-        var spec = changes.Spec;
-        foreach (var role in Roles.Where(changes.Source.Has))
+        var spec = table.Spec;
+        var id = ids["committees"][row[spec.IndexOf("code")]!];
+        foreach (var role in Roles.Where(table.Has))
         {
-            foreach (var r in changes.Added.Concat(changes.Changed))
+            Execute("DELETE FROM committee_recipients WHERE committee_id = @p0 AND role = @p1", id, role);
+            foreach (var address in (row[spec.IndexOf(role)] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
-                var row = changes.Source.Rows[r];
-                var id = ids["committees"][row[spec.IndexOf("code")]!];
-                Execute("DELETE FROM committee_recipients WHERE committee_id = @p0 AND role = @p1", id, role);
-                foreach (var address in (row[spec.IndexOf(role)] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    Execute("INSERT INTO committee_recipients (committee_id, address, role) VALUES (@p0, @p1, @p2)", id, address, role);
-                }
+                Execute("INSERT INTO committee_recipients (committee_id, address, role) VALUES (@p0, @p1, @p2)", id, address, role);
             }
         }
     }
@@ -177,19 +198,17 @@ public sealed class ImportWriter(DbConnection connection)
         return map;
     }
 
-    private void Execute(string sql, params object?[] values) => Command(sql, values).ExecuteNonQuery();
-
-    private object? Scalar(string sql, params object?[] values) => Command(sql, values).ExecuteScalar();
+    private void Execute(string sql, params object?[] parameters) => Command(sql, parameters).ExecuteNonQuery();
 
     /// <summary>Each statement is prepared once and run with new values: 440,000 member rows parse their SQL once.</summary>
-    private DbCommand Command(string sql, object?[] values)
+    private DbCommand Command(string sql, object?[] parameters)
     {
         if (!commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
-            for (var i = 0; i < values.Length; i++)
+            for (var i = 0; i < parameters.Length; i++)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
@@ -199,9 +218,9 @@ public sealed class ImportWriter(DbConnection connection)
             commands[sql] = command;
         }
 
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < parameters.Length; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            command.Parameters[i].Value = parameters[i] ?? DBNull.Value;
         }
 
         return command;

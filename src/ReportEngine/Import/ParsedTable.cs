@@ -1,8 +1,9 @@
 namespace ReportEngine.Import;
 
 /// <summary>
-/// One table of an import after its rows were read and checked: each row's values in the column
-/// order of <see cref="TableSpec.Columns"/>, as stored, and where the row came from.
+/// One table of an import while its rows stream past: where it comes from, which columns its
+/// header named, and the key of every row read so far (for duplicates, references and missing rows).
+/// Rows themselves are not kept: 440,000 members go from the reader to the writer one at a time.
 /// </summary>
 public sealed class ParsedTable(TableSpec spec, string file, string? sheet, bool[] present)
 {
@@ -15,12 +16,10 @@ public sealed class ParsedTable(TableSpec spec, string file, string? sheet, bool
     /// <summary>Columns the header named. A column left out is not compared and not changed.</summary>
     public IReadOnlyList<bool> Present { get; } = present;
 
-    public List<string?[]> Rows { get; } = [];
-
-    public List<int> RowNumbers { get; } = [];
-
-    /// <summary>Row index by key (<see cref="KeyOf"/>).</summary>
+    /// <summary>The row number of each key read (<see cref="KeyOf"/>).</summary>
     public Dictionary<string, int> ByKey { get; } = new(StringComparer.Ordinal);
+
+    public int Rows { get; set; }
 
     public bool Has(string column) => Spec.IndexOf(column) is var i and >= 0 && Present[i];
 
@@ -37,9 +36,11 @@ public sealed class ParsedTable(TableSpec spec, string file, string? sheet, bool
         return string.Join('\u001f', spec.Key.Select(k => row[spec.IndexOf(k)]));
     }
 
-    /// <summary>A key as people read it: "binh-thuan / membership_rate:women / 2021".</summary>
+    /// <summary>A key as people read it: "binh-thuan/membership_rate:women/2021".</summary>
     public static string ShowKey(string key) => key.Replace('\u001f', '/');
 
-    public ImportError Error(int index, string? column, string? value, string why) =>
-        new(File, Sheet, RowNumbers[index], column, value, why);
+    public ImportError Error(int row, string? column, string? value, string why) => new(File, Sheet, row, column, value, why);
 }
+
+/// <summary>One row of a table as checked: its values in the format's column order, as stored, and its row number.</summary>
+public readonly record struct CheckedRow(string?[] Values, int Number, bool Valid);

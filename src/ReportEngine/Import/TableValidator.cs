@@ -3,12 +3,14 @@ namespace ReportEngine.Import;
 /// <summary>
 /// Reads one table's rows and checks everything a row can say on its own: columns, types, dates
 /// that exist, codes, choices, intervals, duplicate keys. Every problem is collected; none stops
-/// the reading. References between tables and to the database are checked by the planner.
+/// the reading. Each row then goes on to <c>onRow</c>; references between tables and to the
+/// database are the planner's.
 /// </summary>
 public sealed class TableValidator(ImportText text, CellParser cells, List<ImportError> errors, Action<string, int>? progress = null)
 {
-    public ParsedTable Read(TableSpec spec, ITableReader reader)
+    public ParsedTable Read(TableSpec spec, ITableReader reader, Action<ParsedTable, CheckedRow> onRow)
     {
+        ArgumentNullException.ThrowIfNull(onRow);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(reader);
         var columnOf = new int[reader.Header.Count];
@@ -23,14 +25,19 @@ public sealed class TableValidator(ImportText text, CellParser cells, List<Impor
         CheckHeader(spec, reader, columnOf, present);
         foreach (var row in reader.Rows())
         {
-            ReadRow(spec, table, columnOf, row);
-            if (table.Rows.Count % 50_000 == 0)
+            if (ReadRow(spec, table, columnOf, row) is { } read)
             {
-                progress?.Invoke(spec.Name, table.Rows.Count);
+                table.Rows++;
+                onRow(table, read);
+            }
+
+            if (table.Rows % 50_000 == 0)
+            {
+                progress?.Invoke(spec.Name, table.Rows);
             }
         }
 
-        progress?.Invoke(spec.Name, table.Rows.Count);
+        progress?.Invoke(spec.Name, table.Rows);
         return table;
     }
 
@@ -62,7 +69,7 @@ public sealed class TableValidator(ImportText text, CellParser cells, List<Impor
         }
     }
 
-    private void ReadRow(TableSpec spec, ParsedTable table, int[] columnOf, SourceRow row)
+    private CheckedRow? ReadRow(TableSpec spec, ParsedTable table, int[] columnOf, SourceRow row)
     {
         var values = new string?[spec.Columns.Count];
         var shown = new string?[spec.Columns.Count];
@@ -129,16 +136,15 @@ public sealed class TableValidator(ImportText text, CellParser cells, List<Impor
         var key = ParsedTable.KeyOf(spec, keyed);
         if (key.Length > 0 && table.ByKey.TryGetValue(key, out var first))
         {
-            errors.Add(new ImportError(table.File, table.Sheet, row.Number, string.Join("+", spec.Key), ParsedTable.ShowKey(key), text.Duplicate(table.RowNumbers[first])));
-            return;
+            errors.Add(new ImportError(table.File, table.Sheet, row.Number, string.Join("+", spec.Key), ParsedTable.ShowKey(key), text.Duplicate(first)));
+            return null;
         }
 
         if (key.Length > 0)
         {
-            table.ByKey.Add(key, table.Rows.Count);
+            table.ByKey.Add(key, row.Number);
         }
 
-        table.Rows.Add(values);
-        table.RowNumbers.Add(row.Number);
+        return new CheckedRow(values, row.Number, valid);
     }
 }
