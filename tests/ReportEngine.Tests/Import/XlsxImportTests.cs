@@ -83,6 +83,12 @@ public sealed class XlsxImportTests : IDisposable
 
     private static Dictionary<string, object?> Organization(string code, object founded) => new()
     {
-        ["code"] = code, ["name"] = "Hội " + code, ["scope"] = "province", ["kind"] = "voluntary", ["field"] = "social", ["locality"] = "song-lam", ["founded_on"] = founded,
+        ["code"] = code,
+        ["name"] = "Hội " + code,
+        ["scope"] = "province",
+        ["kind"] = "voluntary",
+        ["field"] = "social",
+        ["locality"] = "song-lam",
+        ["founded_on"] = founded,
     };
 }
