@@ -1,4 +1,3 @@
-using Npgsql;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Import;
@@ -42,16 +41,22 @@ public sealed class DatabaseTargetTests : IDisposable
         var created = await CliRun.Invoke("db", "init", "--db", connection);
         Assert.Equal(0, created.ExitCode);
 
-        using (var pg = new NpgsqlConnection(connection))
-        {
-            pg.Open();
-            using var insert = new NpgsqlCommand("INSERT INTO localities (code, name, level, unit_type, valid_from) VALUES ('x', 'X', 'province', 'province', '2020-01-01')", pg);
-            insert.ExecuteNonQuery();
-        }
+        // The same import into PostgreSQL: every table, then again with nothing to change.
+        using var world = new ImportWorld();
+        var files = world.Csv("p", ("localities", ImportWorld.Localities), ("organizations", ImportWorld.Organizations), ("members", ImportWorld.Members),
+            ("member_counts", "organization,counted_on,members\nclb-huu-tri,2022-08-31,40\n"),
+            ("activities", "code,organization,locality,held_on,kind,title,value_vnd\na-1,hoi-chu-thap-do,song-lam,2024-01-05,charity,Quà Tết,150000000\na-2,,song-lam,2024-02-01,guiding_document,,\n"),
+            ("targets", "locality,indicator,period_from,period_to,target_value,unit,resolution\nsong-lam,membership_rate:women,2021,2025,75.5,percent,NQ 04\n"),
+            ("eligible_populations", "locality,group,year,eligible,members\nsong-lam,women,2024,1000,800\n"),
+            ("committees", "code,name,locality,to\nsong-lam,BTV Tỉnh ủy,song-lam,a@example.org\n"));
+        var first = await CliRun.Invoke("import", files, "--db", connection);
+        Assert.True(first.ExitCode == 0, first.Error);
+        var second = await CliRun.Invoke("import", files, "--db", connection);
+        Assert.Contains("0 added, 0 changed: the database already holds exactly these data", second.Output, StringComparison.Ordinal);
 
         var refused = await CliRun.Invoke("db", "init", "--db", connection);
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("already holds data (1 localities)", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("already holds data (4 localities, 3 organizations, 3 members, 1 member counts, 2 activities, 1 targets, 1 eligible populations, 1 committees, 2 imports)", refused.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -92,8 +97,16 @@ public sealed class DatabaseTargetTests : IDisposable
         var before = world.Checksum();
         Directory.CreateDirectory(folder.File("nothing-here"));
         File.WriteAllText(folder.File("nothing-here/readme.txt"), "hello");
+        File.WriteAllBytes(folder.File("empty.xlsx"), []);
+        File.WriteAllText(folder.File("text.xlsx"), "not a workbook");
 
-        foreach (var (path, expected) in new[] { (folder.File("absent"), "There is no file or folder"), (folder.File("nothing-here"), "holds none of the import's files") })
+        foreach (var (path, expected) in new[]
+        {
+            (folder.File("absent"), "There is no file or folder"),
+            (folder.File("nothing-here"), "holds none of the import's files"),
+            (folder.File("empty.xlsx"), "is not an .xlsx workbook that can be read"),
+            (folder.File("text.xlsx"), "is not an .xlsx workbook that can be read"),
+        })
         {
             var run = await world.Import(path);
 
