@@ -11,6 +11,7 @@ public sealed class CsvTableReader : ITableReader
 {
     private readonly StreamReader reader;
     private readonly StringBuilder field = new();
+    private readonly List<object?> cells = [];
     private readonly char delimiter;
     private int record;
 
@@ -85,7 +86,7 @@ public sealed class CsvTableReader : ITableReader
             return null;
         }
 
-        var cells = new List<object?>();
+        cells.Clear();
         field.Clear();
         var quoted = false;
         var wasQuoted = false;

@@ -215,6 +215,12 @@ public sealed class ImportWriter : IDisposable
                 command.Parameters.Add(parameter);
             }
 
+            if (command is Microsoft.Data.Sqlite.SqliteCommand)
+            {
+                // Microsoft.Data.Sqlite parses the SQL again on every execution of a command that was not prepared.
+                command.Prepare();
+            }
+
             commands[sql] = command;
         }
 

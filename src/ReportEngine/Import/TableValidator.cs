@@ -72,8 +72,9 @@ public sealed class TableValidator(ImportText text, CellParser cells, List<Impor
     private CheckedRow? ReadRow(TableSpec spec, ParsedTable table, int[] columnOf, SourceRow row)
     {
         var values = new string?[spec.Columns.Count];
-        var shown = new string?[spec.Columns.Count];
         var valid = true;
+        // The cell as written, for messages: looked up only when a row has something to say.
+        string? Shown(int column) => Array.IndexOf(columnOf, column) is var h and >= 0 && h < row.Cells.Length ? CellParser.Show(row.Cells[h]) : null;
         void Fail(string? column, string? value, string why)
         {
             errors.Add(new ImportError(table.File, table.Sheet, row.Number, column, value, why));
@@ -105,12 +106,11 @@ public sealed class TableValidator(ImportText text, CellParser cells, List<Impor
             }
 
             values[columnOf[h]] = value;
-            shown[columnOf[h]] = CellParser.Show(row.Cells[h]);
         }
 
         for (var i = 0; i < spec.Columns.Count; i++)
         {
-            if (table.Present[i] && spec.Columns[i].Required && values[i] is null && string.IsNullOrEmpty(shown[i]))
+            if (table.Present[i] && spec.Columns[i].Required && values[i] is null && string.IsNullOrEmpty(Shown(i)))
             {
                 Fail(spec.Columns[i].Name, null, text.Required);
             }
@@ -129,7 +129,7 @@ public sealed class TableValidator(ImportText text, CellParser cells, List<Impor
             keyed = new string?[values.Length];
             for (var i = 0; i < values.Length; i++)
             {
-                keyed[i] = values[i] ?? shown[i];
+                keyed[i] = values[i] ?? Shown(i);
             }
         }
 
