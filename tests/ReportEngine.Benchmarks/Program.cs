@@ -3,10 +3,11 @@ using System.Globalization;
 using ReportEngine.Benchmarks;
 using ReportEngine.Layout;
 
-// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|all> [runs]
-// Each workload warms up, then prints one line: NAME docs=N pages=N seconds=median bytes=N peak_mb=N
+// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|import|all> [runs]
+// Each workload warms up, then prints one line: NAME docs=N pages=N seconds=median bytes=N peak_mb=N;
+// import prints IMPORT format=csv|xlsx rows=N seconds=N peak_mb=N (one run each, into an empty database).
 var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
-var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var runs = args.Length > 1 && which != "import-one" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var output = Path.Combine(Path.GetTempPath(), "reportengine-bench");
 Directory.CreateDirectory(output);
 
@@ -21,9 +22,13 @@ switch (which)
     case "big":
         Big(Math.Min(runs, 5));
         break;
+    case "import":
+        return ImportWorkload.Run(output);
+    case "import-one":
+        return ImportWorkload.One(args[1], args[2], args[3]);
     case "all":
         // Each workload in its own process, so each line's peak_mb is that workload's own peak.
-        foreach (var workload in new[] { "w1", "w2", "big" })
+        foreach (var workload in new[] { "w1", "w2", "big", "import" })
         {
             using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [workload, runs.ToString(CultureInfo.InvariantCulture)]))!;
             child.WaitForExit();
@@ -35,7 +40,7 @@ switch (which)
 
         break;
     default:
-        Console.Error.WriteLine("usage: <w1|w2|big|all> [runs]");
+        Console.Error.WriteLine("usage: <w1|w2|big|import|all> [runs]");
         return 2;
 }
 

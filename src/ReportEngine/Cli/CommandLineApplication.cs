@@ -39,6 +39,8 @@ public static class CommandLineApplication
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(CommitteesCommand.Create(context));
         root.Subcommands.Add(DeliveriesCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(ImportsCommand.Create(context));
 
         try
         {
@@ -53,6 +55,16 @@ public static class CommandLineApplication
                 ProcessTerminationTimeout = null,
             };
             return await root.Parse(args).InvokeAsync(configuration);
+        }
+        catch (Import.ImportRejectedException e)
+        {
+            // Every problem of a refused import on its own line, the count last.
+            foreach (var line in e.Lines)
+            {
+                await error.WriteLineAsync("error: " + line);
+            }
+
+            return UserError;
         }
         catch (ReportEngineException e)
         {

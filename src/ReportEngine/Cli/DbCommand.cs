@@ -3,7 +3,10 @@ using ReportEngine.Data;
 
 namespace ReportEngine.Cli;
 
-/// <summary>db copy --to CONNECTION: copies the organisations data from the SQLite database into PostgreSQL.</summary>
+/// <summary>
+/// db init: creates an empty organisations database. db copy --to CONNECTION: copies the organisations
+/// data from the SQLite database into PostgreSQL.
+/// </summary>
 public static class DbCommand
 {
     public static Command Create(CliContext context)
@@ -29,6 +32,12 @@ public static class DbCommand
 
             return 0;
         });
-        return new Command("db", "The organisations database.") { copy };
+        var init = new Command("init", "Create an empty organisations database with the current schema (the --db SQLite file or PostgreSQL connection string); refused where data already are.");
+        init.SetAction(parse =>
+        {
+            context.Output.WriteLine("created " + DatabaseInit.Create(context.Settings(parse).ConnectionString, context.Clock));
+            return 0;
+        });
+        return new Command("db", "The organisations database.") { init, copy };
     }
 }

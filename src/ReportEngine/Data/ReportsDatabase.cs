@@ -19,13 +19,8 @@ public static class ReportsDatabase
             return PostgresDatabase.MakeReadOnly(connection);
         }
 
-        var file = SqliteFile(connectionString);
-        if (!File.Exists(file))
-        {
-            throw new ReportEngineException(
-                $"There is no database at {file}. Create the demo one with `demo --out DIR --db {file}`, " +
-                "or point the setting ConnectionStrings:Reports (or --db) at your organisations database.");
-        }
+        // Missing, empty or not SQLite: say so, and never create or take over the file.
+        OrganizationsDatabase.RequireSqliteFile(SqliteFile(connectionString));
 
         using (var writable = SqliteDatabase.Open(connectionString))
         {

@@ -23,7 +23,7 @@ internal sealed class ActivityWriter(Random random) : IDisposable
 
     public void Write(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DemoOrganization> organizations, DemoLocalities localities)
     {
-        insert = new PreparedInsert(connection, transaction, "activities", "organization_id", "locality_id", "held_on", "kind", "title", "value_vnd");
+        insert = new PreparedInsert(connection, transaction, "activities", "code", "organization_id", "locality_id", "held_on", "kind", "title", "value_vnd");
         for (var year = 0; year < Years.Length; year++)
         {
             foreach (var organization in organizations)
@@ -108,7 +108,7 @@ internal sealed class ActivityWriter(Random random) : IDisposable
 
     private void Insert(int? organizationId, int localityId, int heldOn, string kind, long? valueVnd)
     {
-        insert!.Execute(organizationId, localityId, DemoCalendar.Text(heldOn), kind,
+        insert!.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"hd-{Written + 1:D6}"), organizationId, localityId, DemoCalendar.Text(heldOn), kind,
             ActivityTitles.Pick(random, kind).Normalize(NormalizationForm.FormC), valueVnd);
         Written++;
     }

@@ -19,7 +19,7 @@ internal sealed class MemberWriter(Random random) : IDisposable
 
     public void Write(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<DemoOrganization> organizations)
     {
-        insert = new PreparedInsert(connection, transaction, "members", "organization_id", "gender", "birth_year", "joined_on", "left_on");
+        insert = new PreparedInsert(connection, transaction, "members", "code", "organization_id", "gender", "birth_year", "joined_on", "left_on");
         foreach (var organization in organizations)
         {
             WriteOrganization(organization);
@@ -81,7 +81,9 @@ internal sealed class MemberWriter(Random random) : IDisposable
 
     private void Insert(People people, int joinedOn, string? leftOn)
     {
+        // A card number of the demo's own: unique, stable, and drawn from no random number, so the figures stay as they were.
         insert!.Execute(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"hv-{Written + 1:D6}"),
             people.Organization.Id,
             random.NextDouble() < people.FemaleShare ? "female" : "male",
             random.Next(people.BirthYears.From, people.BirthYears.To + 1),

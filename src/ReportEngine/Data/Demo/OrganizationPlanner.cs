@@ -132,10 +132,13 @@ internal sealed class OrganizationPlanner(Random random, DemoLocalities localiti
 
     private DemoOrganization Add(string code, string name, string nameEn, string kind, string field, DemoLocality locality)
     {
-        var organization = new DemoOrganization(organizations.Count + 1, code, name, nameEn, locality.Level, kind, field, locality);
+        var organization = new DemoOrganization(organizations.Count + 1, Shorten(code), name, nameEn, locality.Level, kind, field, locality);
         organizations.Add(organization);
         return organization;
     }
+
+    /// <summary>The import format allows codes of up to 64 characters: long branch names lose their last words.</summary>
+    private static string Shorten(string code) => code.Length <= 64 ? code : code[..code.LastIndexOf('-', 64)];
 
     /// <summary>Marks <paramref name="count"/> not yet marked organisations of a scope, chosen at random.</summary>
     private void Pick(string scope, int count, Action<DemoOrganization> mark)
