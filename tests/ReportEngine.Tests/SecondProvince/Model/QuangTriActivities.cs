@@ -37,8 +37,11 @@ public static class QuangTriActivities
                 }
 
                 // An organisation founded during the year always has an activity in it, so whether a
-                // new organisation "without activity" belongs on the list is never the question.
-                var count = organization.FoundedOn > from ? 1 : random.Next(10) == 0 ? 0 : random.Next(1, 4);
+                // new organisation "without activity" belongs on the list is never the question; the
+                // two whose membership falls are always active, so only their decline can list them.
+                var count = organization.FoundedOn > from ? 1
+                    : random.Next(10) == 0 && organization.Name is not (QuangTriOrganizations.SharpDecline or QuangTriOrganizations.DeclineOnThreshold) ? 0
+                    : random.Next(1, 4);
                 for (var i = 0; i < count; i++)
                 {
                     Add(organization.Code, organization.Locality, QuangTriOrganizations.RandomDay(random, first, last), Kinds[random.Next(Kinds.Length)]);
@@ -67,9 +70,10 @@ public static class QuangTriActivities
             Add(camLo.Code, camLo.Locality, day, "dialogue");
         }
 
-        // Held away from home: it counts where the organisation is registered, not where it was held.
+        // Held away from home: it counts where the organisation is registered, not where it was held
+        // (two different kinds, so counting by the place held cannot come out even in Cam Lộ's report).
         Add(redCross.Code, "qt-gio-hai", new DateOnly(2024, 3, 15), "charity");
-        Add(camLo.Code, "qt-dong-luong", new DateOnly(2024, 4, 2), "supervision");
+        Add(camLo.Code, "qt-dong-luong", new DateOnly(2024, 4, 2), "seminar");
         Add(gioLinh.Code, "qt-cam-chinh", new DateOnly(2024, 5, 20), "supervision");
         return list;
     }
