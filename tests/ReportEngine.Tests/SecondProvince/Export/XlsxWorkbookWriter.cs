@@ -85,9 +85,7 @@ public static class XlsxWorkbookWriter
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
             new Borders(new Border()) { Count = 1 },
             new CellStyleFormats(new CellFormat()) { Count = 1 },
-            new CellFormats(
-                new CellFormat(),
-                new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }) { Count = 2 });
+            new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }) { Count = 2 });
     }
 
     private sealed class SharedStrings(SharedStringTablePart part)
