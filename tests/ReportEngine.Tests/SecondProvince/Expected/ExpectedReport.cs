@@ -16,7 +16,8 @@ public sealed record MembershipTargetRow(string Group, int Members, int Eligible
     public bool Achieved => Rate >= Target;
 }
 
-public sealed record WorkTargetRow(string Indicator, decimal Actual, decimal Target)
+/// <summary>A rate (the guiding-documents one) also prints what it is made of: Units with a document, of Units in all.</summary>
+public sealed record WorkTargetRow(string Indicator, decimal Actual, decimal Target, int? UnitsWith = null, int? Units = null)
 {
     public bool Achieved => Actual >= Target;
 }

@@ -117,8 +117,9 @@ public sealed class ExpectedReportCalculator
             .Select(a => _tree.UnitOn(a.Locality, asOf)?.Code).Where(c => c is not null && communes.Contains(c)).Distinct().Count();
         return [.. from indicator in WorkIndicators
                    from target in targets.Where(t => t.Indicator == indicator.Indicator)
-                   let actual = indicator.Kind is { } kind ? thisYear.Count(a => a.Kind == kind) : Percent(issuing, communes.Count)
-                   select new WorkTargetRow(indicator.Indicator, actual, target.TargetValue)];
+                   select indicator.Kind is { } kind
+                       ? new WorkTargetRow(indicator.Indicator, thisYear.Count(a => a.Kind == kind), target.TargetValue)
+                       : new WorkTargetRow(indicator.Indicator, Percent(issuing, communes.Count), target.TargetValue, issuing, communes.Count)];
     }
 
     private List<CorrectionRow> ToCorrect(List<Organization> active, List<Activity> thisYear, DateOnly now, DateOnly before, int threshold)

@@ -75,6 +75,11 @@ public sealed class AnnualReportChecks(LayoutReport report, ExpectedReport expec
 
     public AnnualReportChecks MembershipTargets()
     {
+        if (NoTargetsExpected())
+        {
+            return this;
+        }
+
         var lines = Section("section_membership_targets");
         foreach (var row in expected.MembershipTargets)
         {
@@ -87,10 +92,23 @@ public sealed class AnnualReportChecks(LayoutReport report, ExpectedReport expec
 
     public AnnualReportChecks WorkTargets()
     {
+        if (NoTargetsExpected())
+        {
+            return this;
+        }
+
         var lines = Section("section_work_targets");
         foreach (var row in expected.WorkTargets)
         {
-            Row(lines, T["indicator", row.Indicator], "work targets", row.Actual, row.Target);
+            if (row.UnitsWith is { } with && row.Units is { } all)
+            {
+                Row(lines, T["indicator", row.Indicator], "work targets (units with a document, units, rate, target)", with, all, row.Actual, row.Target);
+            }
+            else
+            {
+                Row(lines, T["indicator", row.Indicator], "work targets", row.Actual, row.Target);
+            }
+
             Status(lines, T["indicator", row.Indicator], "work targets", row.Achieved);
         }
 
@@ -166,6 +184,27 @@ public sealed class AnnualReportChecks(LayoutReport report, ExpectedReport expec
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// A locality without targets for the year gets one sentence instead of the target tables; true
+    /// (and checked) when the rows set none.
+    /// </summary>
+    private bool NoTargetsExpected()
+    {
+        if (expected.MembershipTargets.Count > 0 || expected.WorkTargets.Count > 0)
+        {
+            return false;
+        }
+
+        // Assessment year N ends on its as-of date, 31 August N; the locality's own row carries its name.
+        var sentence = $"No targets were set for {expected.OwnRegistrations.Name} for {expected.AsOf.Year}.";
+        if (!string.Join(' ', report.Text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)).Contains(sentence, StringComparison.Ordinal))
+        {
+            _failures.Add($"targets: none were set, so the report should say \"{sentence}\"");
+        }
+
+        return true;
     }
 
     private IReadOnlyList<string> Section(string key)
