@@ -3,10 +3,12 @@ using System.Globalization;
 using ReportEngine.Benchmarks;
 using ReportEngine.Layout;
 
-// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|all> [runs]
-// Each workload warms up, then prints one line: NAME docs=N pages=N seconds=median bytes=N peak_mb=N
+// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|burst|burst-10x|all> [runs]
+// Each layout workload warms up, then prints one line: NAME docs=N pages=N seconds=median bytes=N peak_mb=N.
+// The burst workloads render reports from a demo database they build first (not timed) and print
+// BURST reports=N seconds=… reports_per_second=… peak_mb=… (BURST-10X adds the commune query times).
 var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
-var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var runs = args.Length > 1 && which != "burst-setup" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var output = Path.Combine(Path.GetTempPath(), "reportengine-bench");
 Directory.CreateDirectory(output);
 
@@ -21,9 +23,17 @@ switch (which)
     case "big":
         Big(Math.Min(runs, 5));
         break;
+    case "burst":
+        return await BurstWorkload.All(output);
+    case "burst-10x":
+        return await BurstWorkload.Tenfold(output);
+    case "burst-setup":
+        // The child process that builds the burst workloads' databases: args[1] is the folder, args[2] 1x or 10x.
+        BurstWorkload.Setup(args[1], args[2] == "10x");
+        break;
     case "all":
         // Each workload in its own process, so each line's peak_mb is that workload's own peak.
-        foreach (var workload in new[] { "w1", "w2", "big" })
+        foreach (var workload in new[] { "w1", "w2", "big", "burst", "burst-10x" })
         {
             using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [workload, runs.ToString(CultureInfo.InvariantCulture)]))!;
             child.WaitForExit();
@@ -35,7 +45,7 @@ switch (which)
 
         break;
     default:
-        Console.Error.WriteLine("usage: <w1|w2|big|all> [runs]");
+        Console.Error.WriteLine("usage: <w1|w2|big|burst|burst-10x|all> [runs]");
         return 2;
 }
 
