@@ -10,7 +10,7 @@ namespace ReportEngine.Benchmarks;
 /// </summary>
 internal static class QueryTimes
 {
-    /// <summary>Milliseconds per query, in the template's order; each query is run once to warm up, then timed.</summary>
+    /// <summary>Milliseconds per query, in the template's order: the faster of two runs, as this shared machine's noise only ever adds time.</summary>
     public static IReadOnlyList<(string Query, double Milliseconds)> Measure(string database, string templates, string template, IReadOnlyDictionary<string, string> parameters)
     {
         using var connection = ReportsDatabase.OpenForReports(database);
@@ -20,11 +20,15 @@ internal static class QueryTimes
         var times = new List<(string, double)>();
         foreach (var name in prepared.Template.Definition.Queries.Keys)
         {
-            var sql = prepared.Template.QuerySql[name];
-            executor.Execute(name, sql, prepared.Parameters);
-            var watch = Stopwatch.StartNew();
-            executor.Execute(name, sql, prepared.Parameters);
-            times.Add((name, watch.Elapsed.TotalMilliseconds));
+            var fastest = double.MaxValue;
+            for (var run = 0; run < 2; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                executor.Execute(name, prepared.Template.QuerySql[name], prepared.Parameters);
+                fastest = Math.Min(fastest, watch.Elapsed.TotalMilliseconds);
+            }
+
+            times.Add((name, fastest));
         }
 
         return times;
