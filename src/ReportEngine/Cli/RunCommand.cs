@@ -28,9 +28,14 @@ public static class RunCommand
                           "a level (province, district, commune) or committee codes separated by commas.",
         };
 
+        var allowPartial = new Option<bool>("--allow-partial")
+        {
+            Description = "Render even when the report's as_of date is after the date the data runs to (the last import); the cover says the figures are partial.",
+        };
+
         var command = new Command("run", "Render one report now, record the run, archive the PDF and print the archived file's path.")
         {
-            template, set, language, output, committees,
+            template, set, language, output, committees, allowPartial,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -42,14 +47,26 @@ public static class RunCommand
                 }
 
                 return await BurstCommand.Run(context, parse, context.Settings(parse), context.ReportArchive(parse), parse.GetValue(template)!,
-                    ParameterAssignments.Parse(parse.GetValue(set)), selector, parse.GetValue(output),
+                    Assignments(parse, set, allowPartial), selector, parse.GetValue(output),
                     (runs, executor, id, token) => ExecuteOrWait(runs, executor, id, token), cancellation);
             }
 
-            var request = new ReportRequest(parse.GetValue(template)!, ParameterAssignments.Parse(parse.GetValue(set)), parse.GetValue(language)!);
+            var request = new ReportRequest(parse.GetValue(template)!, Assignments(parse, set, allowPartial), parse.GetValue(language)!);
             return await RunNow(context, parse, request, parse.GetValue(output), cancellation);
         });
         return command;
+    }
+
+    /// <summary>The --set values, and allow_partial=true with --allow-partial (recorded with the run, so a rerun does the same).</summary>
+    private static Dictionary<string, string> Assignments(ParseResult parse, Option<string[]> set, Option<bool> allowPartial)
+    {
+        var values = new Dictionary<string, string>(ParameterAssignments.Parse(parse.GetValue(set)), StringComparer.Ordinal);
+        if (parse.GetValue(allowPartial))
+        {
+            values[Templates.EngineValues.AllowPartial] = "true";
+        }
+
+        return values;
     }
 
     /// <summary>Renders a queued run here, or, while a worker serves the database, lets the worker do it and waits.</summary>

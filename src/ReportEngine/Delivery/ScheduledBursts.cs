@@ -20,7 +20,7 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
     public async Task RunAsync(ScheduledReport schedule, DateTimeOffset firing, TimeZoneInfo zone, CancellationToken cancellation)
     {
         var burst = new BurstRunner(settings, runs, clock, smtp.Value.From);
-        var parameters = RelativeValues.Resolve(schedule.Parameters, firing, zone);
+        var parameters = schedule.ParametersAt(firing, zone);
         var scheduledFor = RunStore.Timestamp(firing);
         IReadOnlyList<CommitteeReport> reports;
         try

@@ -57,6 +57,10 @@ internal static class Blocks
             case "key-figures":
                 KeyFigures(container, block, composer, where);
                 break;
+            case "table" when block.Empty is not null && composer.Rows(block, where).Count == 0:
+                // A section with nothing to list says so, rather than drawing an empty table.
+                container.Text(composer.Text(block.Empty, where + ".empty")).LineHeight(1.3f).Justify();
+                break;
             case "table":
                 TableBlock.Compose(container, block, composer, where);
                 break;

@@ -8,5 +8,12 @@ public sealed record ReportRequest(string Template, IReadOnlyDictionary<string, 
 /// <summary>A PDF that was written, with what a run record needs to know about it.</summary>
 public sealed record RenderedReport(string Path, int Pages, long Bytes, IReadOnlyDictionary<string, object> Parameters);
 
-/// <summary>A request checked against its template and the database: the template and the resolved parameters.</summary>
-public sealed record PreparedReport(ReportTemplate Template, string Language, IReadOnlyDictionary<string, object> Parameters);
+/// <summary>
+/// A request checked against its template and the database: the template, the resolved parameters
+/// (recorded with the run) and the values the queries and texts see (the parameters and what the
+/// engine adds, see <see cref="EngineValues"/>).
+/// </summary>
+public sealed record PreparedReport(ReportTemplate Template, string Language, IReadOnlyDictionary<string, object> Parameters)
+{
+    public IReadOnlyDictionary<string, object> Values { get; init; } = Parameters;
+}

@@ -34,12 +34,13 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
 
         var parameters = new ParameterResolver(clock).Resolve(template, request.Parameters);
         CheckLookupsExist(template, parameters, connection);
-        return new PreparedReport(template, request.Language, parameters);
+        var values = ReportPreconditions.Check(template, parameters, connection);
+        return new PreparedReport(template, request.Language, parameters) { Values = values };
     }
 
     public RenderedReport Render(PreparedReport prepared, DbConnection connection, string outputDirectory)
     {
-        var (template, language, parameters) = (prepared.Template, prepared.Language, prepared.Parameters);
+        var (template, language, parameters) = (prepared.Template, prepared.Language, prepared.Values);
         var culture = ReportCulture.For(language);
         var strings = template.Strings[language];
         var results = RunQueries(template, parameters, connection);
@@ -53,7 +54,7 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         Directory.CreateDirectory(outputDirectory);
         var path = Path.Combine(outputDirectory, FileName(template.Name, parameters, language));
         var pages = AtomicFile.Write(path, document.GeneratePdf);
-        return new RenderedReport(path, pages, new FileInfo(path).Length, parameters);
+        return new RenderedReport(path, pages, new FileInfo(path).Length, prepared.Parameters);
     }
 
     private Dictionary<string, object?> RunQueries(ReportTemplate template, IReadOnlyDictionary<string, object> parameters, DbConnection connection)

@@ -83,7 +83,7 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
         {
             Template = schedule.Template,
             Language = schedule.Language,
-            Parameters = RunParameters.Format(RelativeValues.Resolve(schedule.Parameters, firing, zone)),
+            Parameters = RunParameters.Format(schedule.ParametersAt(firing, zone)),
             Trigger = previous is null ? RunTrigger.Schedule : RunTrigger.Recovery,
             RequestedBy = "schedule:" + schedule.Id,
             ScheduleId = schedule.Id,

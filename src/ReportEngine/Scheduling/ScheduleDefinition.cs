@@ -45,6 +45,12 @@ public sealed class ScheduleDefinition
     /// <summary>What firings missed while the worker was down do: run-once (default), skip, or run-all.</summary>
     public string Misfire { get; set; } = MisfirePolicy.RunOnce;
 
+    /// <summary>
+    /// True: the report runs even when its as_of is after the date the data runs to (the last
+    /// import), and its cover says the figures are partial. False (default): such a run fails.
+    /// </summary>
+    public bool AllowPartial { get; set; }
+
     /// <summary>Not used: distribution goes to committees (see Committees) and their recipients.</summary>
     public List<string> Recipients { get; set; } = [];
 

@@ -151,6 +151,10 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
             new ReportRunner(templatesRoot, clock, ReportRunner.DefaultQueryTimeLimit)
                 .Prepare(new ReportRequest(definition.Template, parameters, definition.Language), connection);
         }
+        catch (DataNotYetImportedException)
+        {
+            // The data may well be imported before the firing: the run itself refuses if not.
+        }
         catch (ReportEngineException e)
         {
             problems.Add(e.Message);

@@ -15,13 +15,26 @@ public sealed record ScheduledReport(
     string OnHoliday,
     IReadOnlyList<DateOnly>? Holidays,
     IReadOnlyList<DayOfWeek>? Weekend,
-    string? Committees = null)
+    string? Committees = null,
+    bool AllowPartial = false)
 {
     public static ScheduledReport From(CheckedSchedule schedule)
     {
         var d = schedule.Definition;
         return new ScheduledReport(d.Id, d.Template, d.Language, d.Parameters, schedule.Zone.Id, d.OnHoliday,
-            schedule.Calendar?.Holidays.Order().ToList(), schedule.Calendar?.Weekend.Order().ToList(), d.Committees);
+            schedule.Calendar?.Holidays.Order().ToList(), schedule.Calendar?.Weekend.Order().ToList(), d.Committees, d.AllowPartial);
+    }
+
+    /// <summary>The parameters a firing asks for: relative values read at the firing, and allow_partial when the schedule allows it.</summary>
+    public IReadOnlyDictionary<string, string> ParametersAt(DateTimeOffset firing, TimeZoneInfo zone)
+    {
+        var values = new Dictionary<string, string>(RelativeValues.Resolve(Parameters, firing, zone), StringComparer.Ordinal);
+        if (AllowPartial)
+        {
+            values[Templates.EngineValues.AllowPartial] = "true";
+        }
+
+        return values;
     }
 
     public WorkingDays? Calendar => Holidays is null || Weekend is null ? null : new WorkingDays(Holidays.ToHashSet(), Weekend.ToHashSet());

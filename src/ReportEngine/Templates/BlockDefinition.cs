@@ -59,6 +59,9 @@ public sealed class BlockDefinition
     /// <summary>For charts: height in points.</summary>
     public float Height { get; set; } = 220;
 
+    /// <summary>For tables: Liquid text drawn as a paragraph instead of the table when the query returns no rows.</summary>
+    public string? Empty { get; set; }
+
     /// <summary>Liquid label of a totals row summing the numeric columns marked total: true.</summary>
     public string? Totals { get; set; }
 }

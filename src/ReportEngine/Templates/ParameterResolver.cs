@@ -15,7 +15,7 @@ public sealed class ParameterResolver(TimeProvider clock)
     public IReadOnlyDictionary<string, object> Resolve(ReportTemplate template, IReadOnlyDictionary<string, string> given)
     {
         var definitionFile = Path.Combine(template.Directory, TemplateLoader.DefinitionFileName);
-        foreach (var name in given.Keys.Where(n => !template.Definition.Parameters.ContainsKey(n)))
+        foreach (var name in given.Keys.Where(n => !template.Definition.Parameters.ContainsKey(n) && n != EngineValues.AllowPartial))
         {
             throw new ReportEngineException(
                 $"Template \"{template.Name}\" has no parameter \"{name}\"; its parameters are {string.Join(", ", template.Definition.Parameters.Keys)}.");
@@ -42,16 +42,45 @@ public sealed class ParameterResolver(TimeProvider clock)
                     liquid.Set(key, value);
                 }
 
-                raw = definition.Default == "previous-year"
-                    ? (clock.GetUtcNow().ToOffset(VietnamOffset).Year - 1).ToString(CultureInfo.InvariantCulture)
-                    : liquid.Render(definition.Default, $"{definitionFile}: default of parameter \"{name}\"");
+                var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VietnamOffset).DateTime);
+                raw = definition.Default switch
+                {
+                    "last-closed-year" => AssessmentYear.LastClosed(today).ToString(CultureInfo.InvariantCulture),
+                    "previous-year" => (today.Year - 1).ToString(CultureInfo.InvariantCulture),
+                    _ => liquid.Render(definition.Default, $"{definitionFile}: default of parameter \"{name}\""),
+                };
             }
 
             values[name] = Convert(template.Name, name, definition, raw.Trim());
         }
 
+        CheckPreviousBeforeAsOf(template.Name, values);
+        if (given.TryGetValue(EngineValues.AllowPartial, out var allow) && AllowsPartial(template.Name, allow))
+        {
+            // Recorded only when asked for, so the runs of ordinary reports keep their parameters.
+            values[EngineValues.AllowPartial] = true;
+        }
+
         return values;
     }
+
+    /// <summary>The year-on-year comparison needs an earlier date: previous_as_of before as_of.</summary>
+    private static void CheckPreviousBeforeAsOf(string template, Dictionary<string, object> values)
+    {
+        if (values.GetValueOrDefault("as_of") is string asOf && values.GetValueOrDefault("previous_as_of") is string previous
+            && string.CompareOrdinal(previous, asOf) >= 0)
+        {
+            throw new ReportEngineException(
+                $"Template \"{template}\": previous_as_of ({previous}) must be before as_of ({asOf}); it is the date a year earlier the figures are compared with.");
+        }
+    }
+
+    private static bool AllowsPartial(string template, string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw Invalid(template, EngineValues.AllowPartial, raw, "true or false"),
+    };
 
     private static object Convert(string template, string name, ParameterDefinition definition, string raw)
     {

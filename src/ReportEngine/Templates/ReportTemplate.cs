@@ -1,3 +1,5 @@
+using ReportEngine.Templates.Sql;
+
 namespace ReportEngine.Templates;
 
 /// <summary>A template loaded from its folder: the definition, its queries' SQL and its strings per language.</summary>
@@ -9,8 +11,14 @@ public sealed record ReportTemplate
 
     public required TemplateDefinition Definition { get; init; }
 
-    /// <summary>Query name → SQL text.</summary>
+    /// <summary>Query name → SQL text, with the shared queries it uses prepended.</summary>
     public required IReadOnlyDictionary<string, string> QuerySql { get; init; }
+
+    /// <summary>The shared queries (templates/_shared) as they were when the template was loaded.</summary>
+    public required SharedQueries Shared { get; init; }
+
+    /// <summary>The names of the shared queries the template's queries use, directly or not.</summary>
+    public IReadOnlyList<string> SharedUsed { get; init; } = [];
 
     /// <summary>Language (vi, en, pl) → nested string tables as read from strings.&lt;lang&gt;.yaml.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Strings { get; init; }

@@ -25,7 +25,8 @@ public sealed class ParameterDefinition
     public string Type { get; set; } = "string";
 
     /// <summary>A literal, or Liquid over the parameters declared above it, e.g. "{{ year }}-08-31".
-    /// The word previous-year means the year before the current one (in Asia/Ho_Chi_Minh).</summary>
+    /// The word last-closed-year means the latest assessment year whose 31 August has passed, and
+    /// previous-year the year before the current one (both in Asia/Ho_Chi_Minh).</summary>
     public string? Default { get; set; }
 
     public int? Min { get; set; }

@@ -1,11 +1,15 @@
 using System.Text;
+using ReportEngine.Templates.Sql;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace ReportEngine.Templates;
 
-/// <summary>Reads a template folder: template.yaml, the .sql files it names, and strings.&lt;lang&gt;.yaml.</summary>
+/// <summary>
+/// Reads a template folder: template.yaml, the .sql files it names (with the shared queries they use
+/// from templates/_shared prepended), and strings.&lt;lang&gt;.yaml.
+/// </summary>
 public static class TemplateLoader
 {
     public const string DefinitionFileName = "template.yaml";
@@ -21,7 +25,7 @@ public static class TemplateLoader
         if (!File.Exists(Path.Combine(directory, DefinitionFileName)))
         {
             var known = System.IO.Directory.Exists(templatesRoot)
-                ? System.IO.Directory.GetDirectories(templatesRoot).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()
+                ? System.IO.Directory.GetDirectories(templatesRoot).Select(Path.GetFileName).Where(n => n != SharedQueries.FolderName).Order(StringComparer.Ordinal).ToArray()
                 : [];
             throw new ReportEngineException(
                 $"There is no template \"{name}\" in {templatesRoot} (templates found: {string.Join(", ", known)}).");
@@ -36,7 +40,9 @@ public static class TemplateLoader
         var definition = Deserialize<TemplateDefinition>(definitionPath);
         var name = string.IsNullOrWhiteSpace(definition.Name) ? Path.GetFileName(directory) : definition.Name;
 
+        var shared = SharedQueries.Load(SharedQueries.FolderFor(directory));
         var sql = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (queryName, query) in definition.Queries)
         {
             var file = Path.Combine(directory, query.File);
@@ -45,7 +51,9 @@ public static class TemplateLoader
                 throw new TemplateException(definitionPath, $"query \"{queryName}\" names the file \"{query.File}\", which does not exist.");
             }
 
-            sql[queryName] = File.ReadAllText(file, Encoding.UTF8);
+            var text = File.ReadAllText(file, Encoding.UTF8);
+            used.UnionWith(shared.UsedBy(text));
+            sql[queryName] = shared.Expand(text);
         }
 
         var strings = new Dictionary<string, IReadOnlyDictionary<string, object>>(StringComparer.Ordinal);
@@ -66,6 +74,8 @@ public static class TemplateLoader
             Directory = directory,
             Definition = definition,
             QuerySql = sql,
+            Shared = shared,
+            SharedUsed = [.. used],
             Strings = strings,
         };
     }

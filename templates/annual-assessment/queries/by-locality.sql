@@ -1,28 +1,15 @@
--- One row per unit directly under the report's locality (districts of a province, communes of a
--- district), counting the organisations registered there or below, active on @as_of.
-WITH RECURSIVE area(id, top_id) AS (
-    SELECT l.id, l.id FROM localities l
-    JOIN localities parent ON parent.id = l.parent_id
-    WHERE parent.code = @locality
-      AND l.valid_from <= @as_of AND (l.valid_to IS NULL OR l.valid_to > @as_of)
-    UNION ALL
-    SELECT l.id, a.top_id FROM localities l JOIN area a ON l.parent_id = a.id
-),
-member_counts AS (
-    SELECT m.organization_id, COUNT(*) AS members
-    FROM members m
-    WHERE m.joined_on <= @as_of AND (m.left_on IS NULL OR m.left_on > @as_of)
-    GROUP BY m.organization_id
-)
+-- One row per unit directly under the report's locality on @as_of (every one of them, with or
+-- without organisations), counting the organisations registered in it or below it, active on
+-- @as_of. What is registered at the report's locality itself is not in any row (summary.own_*).
 SELECT top.code, top.name AS locality,
-       COUNT(o.id) AS organizations,
-       SUM(CASE WHEN o.scope = 'district' THEN 1 ELSE 0 END) AS district_scope,
-       SUM(CASE WHEN o.scope = 'commune' THEN 1 ELSE 0 END) AS commune_scope,
-       COALESCE(SUM(mc.members), 0) AS members
-FROM area a
-JOIN localities top ON top.id = a.top_id
-LEFT JOIN organizations o ON o.locality_id = a.id
-     AND o.founded_on <= @as_of AND (o.dissolved_on IS NULL OR o.dissolved_on > @as_of)
-LEFT JOIN member_counts mc ON mc.organization_id = o.id
+       COALESCE(SUM(o.active_now), 0)                                                AS organizations,
+       COALESCE(SUM(CASE WHEN o.scope = 'district' THEN o.active_now ELSE 0 END), 0) AS district_scope,
+       COALESCE(SUM(CASE WHEN o.scope = 'commune' THEN o.active_now ELSE 0 END), 0)  AS commune_scope,
+       COALESCE(SUM(m.members), 0)                                                   AS members
+FROM area_units u
+JOIN localities top ON top.id = u.unit_id
+LEFT JOIN area_organizations o ON o.top_id = u.unit_id
+LEFT JOIN organization_members m ON m.organization_id = o.id
+WHERE u.depth = 1
 GROUP BY top.id, top.code, top.name
 ORDER BY top.id

@@ -1,11 +1,6 @@
--- Activities in the locality in the assessment year, by kind (label is the kind; strings translate it).
-WITH RECURSIVE area(id) AS (
-    SELECT id FROM localities WHERE code = @locality
-    UNION ALL
-    SELECT l.id FROM localities l JOIN area a ON l.parent_id = a.id
-)
-SELECT act.kind AS label, COUNT(*) AS count
-FROM activities act JOIN area a ON a.id = act.locality_id
-WHERE act.held_on > @previous_as_of AND act.held_on <= @as_of AND act.organization_id IS NOT NULL
-GROUP BY act.kind
+-- The organisations' activities in the area in the assessment year, by kind (label is the kind; strings translate it).
+SELECT kind AS label, COUNT(*) AS count
+FROM area_activities
+WHERE this_year = 1 AND organization_id IS NOT NULL
+GROUP BY kind
 ORDER BY count DESC, label

@@ -1,6 +1,7 @@
 using ReportEngine.Archive;
 using ReportEngine.Configuration;
 using ReportEngine.Runs;
+using ReportEngine.Templates.Sql;
 using ReportEngine.Tests.Support;
 using ReportEngine.Tests.Worker;
 
@@ -69,14 +70,20 @@ public sealed class RunExecutorTests(WorkerFixture fixture) : IDisposable
         _folder.Dispose();
     }
 
+    /// <summary>Copies a template, and the shared queries every template uses.</summary>
     private static void CopyTemplate(string name, string root)
     {
+        if (name != SharedQueries.FolderName)
+        {
+            CopyTemplate(SharedQueries.FolderName, root);
+        }
+
         var source = Path.Combine(RepositoryPaths.Templates, name);
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(root, name, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            File.Copy(file, target, overwrite: true);
         }
     }
 }

@@ -1,4 +1,5 @@
 using ReportEngine.Runs;
+using ReportEngine.Templates.Sql;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Worker;
@@ -55,6 +56,15 @@ public sealed class TemplateHotReloadTests(WorkerFixture fixture) : IDisposable
     {
         var source = Path.Combine(RepositoryPaths.Templates, name);
         var target = Path.Combine(_folder.Path, "templates", name);
+        var shared = Path.Combine(RepositoryPaths.Templates, SharedQueries.FolderName);
+        foreach (var file in Directory.GetFiles(shared))
+        {
+            // The shared queries the template uses sit beside it.
+            var destination = Path.Combine(_folder.Path, "templates", SharedQueries.FolderName, Path.GetFileName(file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
             var destination = Path.Combine(target, Path.GetRelativePath(source, file));

@@ -11,6 +11,11 @@ internal static class TargetWriter
 {
     public const string Resolution = "Nghị quyết số 04-NQ/TU ngày 19/11/2021 của Ban Thường vụ Tỉnh ủy";
 
+    /// <summary>The resolution's number and date, from which the reports cite it in every language.</summary>
+    public const string ResolutionNumber = "04-NQ/TU";
+
+    public const string ResolutionDate = "2021-11-19";
+
     private static readonly (string Indicator, double Value, string Unit)[] Targets =
     [
         ("membership_rate:farmers", 86, "percent"),
@@ -41,13 +46,13 @@ internal static class TargetWriter
     public static int Write(SqliteConnection connection, SqliteTransaction transaction, DemoLocalities localities, Random random)
     {
         using var target = new PreparedInsert(connection, transaction, "targets",
-            "locality_id", "indicator", "period_from", "period_to", "target_value", "unit", "resolution");
+            "locality_id", "indicator", "period_from", "period_to", "target_value", "unit", "resolution", "resolution_number", "resolution_date");
         var rows = 0;
         foreach (var locality in (IEnumerable<DemoLocality>)[localities.Province, .. localities.Districts])
         {
             foreach (var (indicator, value, unit) in Targets)
             {
-                target.Execute(locality.Id, indicator, 2021, 2025, value, unit, Resolution);
+                target.Execute(locality.Id, indicator, 2021, 2025, value, unit, Resolution, ResolutionNumber, ResolutionDate);
                 rows++;
             }
         }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using Scriban;
 using Scriban.Runtime;
@@ -23,6 +24,7 @@ public sealed class LiquidRenderer
         _globals.Import("percent", new Func<object?, int, string>(culture.Percent));
         _globals.Import("vnd", new Func<object?, string>(culture.Vnd));
         _globals.Import("date", new Func<object?, string>(culture.Date));
+        _globals.Import("minus_years", new Func<object?, int, string>(MinusYears));
     }
 
     public ReportCulture Culture { get; }
@@ -60,6 +62,18 @@ public sealed class LiquidRenderer
         {
             throw new TemplateException(where, "Liquid error: " + e.OriginalMessage);
         }
+    }
+
+    /// <summary>"{{ as_of | minus_years: 1 }}": the same day so many years earlier (29 February becomes the 28th).</summary>
+    public static string MinusYears(object? date, int years)
+    {
+        var text = Convert.ToString(date, CultureInfo.InvariantCulture) ?? "";
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            throw new ReportEngineException($"minus_years needs a date written yyyy-MM-dd; got \"{text}\".");
+        }
+
+        return day.AddYears(-years).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Query rows (dictionaries) and string tables become Scriban objects, recursively.</summary>

@@ -140,6 +140,7 @@ internal sealed class BlocksCheck(
         yield return ("subtitle", block.Subtitle);
         yield return ("totals", block.Totals);
         yield return ("subtotal", block.Subtotal);
+        yield return ("empty", block.Empty);
         foreach (var line in block.Lines)
         {
             yield return ("lines", line);

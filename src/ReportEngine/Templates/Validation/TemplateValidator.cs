@@ -72,7 +72,7 @@ public sealed class TemplateValidator(DbConnection? database)
         }
     }
 
-    /// <summary>Result columns per query, read from the database without fetching rows.</summary>
+    /// <summary>Result columns per query, read from the database without fetching rows; each shared query used is checked on its own first.</summary>
     private Dictionary<string, IReadOnlySet<string>> CheckQueries(
         ReportTemplate template, IReadOnlyDictionary<string, object>? parameters, List<TemplateException> problems)
     {
@@ -82,26 +82,68 @@ public sealed class TemplateValidator(DbConnection? database)
             return columns;
         }
 
+        var values = EngineValues.Add(parameters, "", partial: false);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in template.SharedUsed)
+        {
+            // A shared query the template narrows itself (e.g. to one organisation) may need parameters
+            // the template does not have on its own: only the template's queries are checked then.
+            if (Columns(template.Shared.Standalone(name), values, out var error, out var missing) is null && !missing)
+            {
+                errors[name] = error!;
+            }
+        }
+
+        // A broken shared query is reported once, with its own file, not under every query that uses it.
+        var broken = errors.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, error) in errors.Where(e => !template.Shared.UsedBy(e.Key).Any(u => u != e.Key && broken.Contains(u))))
+        {
+            problems.Add(new TemplateException(template.Shared.FileOf(name), $"shared query \"{name}\" fails: {error}"));
+        }
+
         foreach (var (name, sql) in template.QuerySql)
         {
-            try
+            if (Columns(sql, values, out var error, out _) is { } returned)
             {
-                var arguments = new DynamicParameters();
-                foreach (var (key, value) in parameters)
-                {
-                    arguments.Add(key, value);
-                }
-
-                using var reader = database.ExecuteReader(new CommandDefinition(sql, arguments), CommandBehavior.SchemaOnly);
-                columns[name] = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToHashSet(StringComparer.Ordinal);
+                columns[name] = returned;
             }
-            catch (DbException e)
+            else if (!template.Shared.UsedBy(sql).Any(broken.Contains))
             {
-                problems.Add(new TemplateException(Path.Combine(template.Directory, template.Definition.Queries[name].File), $"query \"{name}\" fails: {e.Message}"));
+                problems.Add(new TemplateException(Path.Combine(template.Directory, template.Definition.Queries[name].File), $"query \"{name}\" fails: {error}"));
             }
         }
 
         return columns;
+    }
+
+    /// <param name="missing">True when the query needs parameters the values do not hold.</param>
+    private HashSet<string>? Columns(string sql, IReadOnlyDictionary<string, object> values, out string? error, out bool missing)
+    {
+        missing = false;
+        try
+        {
+            var arguments = new DynamicParameters();
+            foreach (var (key, value) in values)
+            {
+                arguments.Add(key, value);
+            }
+
+            using var reader = database!.ExecuteReader(new CommandDefinition(sql, arguments), CommandBehavior.SchemaOnly);
+            error = null;
+            return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (DbException e)
+        {
+            error = e.Message;
+            return null;
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("Must add values", StringComparison.Ordinal))
+        {
+            // SQLite names the parameters a query uses that the template does not have.
+            error = e.Message;
+            missing = true;
+            return null;
+        }
     }
 
     internal static IEnumerable<string> Required(string blockType) =>

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace ReportEngine.Templates;
+
+/// <summary>
+/// Values the engine adds to a report's parameters, for its queries (@name) and texts (p.name);
+/// they are worked out from the parameters and the database, so they are never recorded with a run.
+/// </summary>
+public static class EngineValues
+{
+    /// <summary>The start of the previous assessment year's window (previous_as_of − 1 year, exclusive).</summary>
+    public const string PreviousWindowStart = "previous_window_start";
+
+    /// <summary>The date the data runs to: the latest imports.data_as_of ("" when nothing was imported).</summary>
+    public const string DataAsOf = "data_as_of";
+
+    /// <summary>True when the report's as_of is after the data's date and --allow-partial let it run.</summary>
+    public const string Partial = "partial";
+
+    /// <summary>
+    /// The parameter that lets a report run past the data's date (--allow-partial, a schedule's
+    /// allow-partial: true). Any template accepts it; it is recorded with the run so a rerun does the same.
+    /// </summary>
+    public const string AllowPartial = "allow_partial";
+
+    public static Dictionary<string, object> Add(IReadOnlyDictionary<string, object> parameters, string dataAsOf, bool partial)
+    {
+        var values = new Dictionary<string, object>(parameters, StringComparer.Ordinal);
+        if (parameters.TryGetValue("previous_as_of", out var previous) && previous is string text
+            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            values.TryAdd(PreviousWindowStart, date.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        values.TryAdd(DataAsOf, dataAsOf);
+        values.TryAdd(Partial, partial);
+        values.TryAdd(AllowPartial, false);
+        return values;
+    }
+}
