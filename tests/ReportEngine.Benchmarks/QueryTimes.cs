@@ -24,7 +24,7 @@ internal static class QueryTimes
             for (var run = 0; run < 2; run++)
             {
                 var watch = Stopwatch.StartNew();
-                executor.Execute(name, prepared.Template.QuerySql[name], prepared.Parameters);
+                executor.Execute(name, prepared.Template.QuerySql[name], prepared.Values);
                 fastest = Math.Min(fastest, watch.Elapsed.TotalMilliseconds);
             }
 
