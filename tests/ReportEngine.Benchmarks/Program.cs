@@ -3,11 +3,13 @@ using System.Globalization;
 using ReportEngine.Benchmarks;
 using ReportEngine.Layout;
 
-// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|import|all> [runs]
-// Each workload warms up, then prints one line: NAME docs=N pages=N seconds=median bytes=N peak_mb=N;
+// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|import|burst|burst-10x|all> [runs]
+// Each layout workload warms up, then prints one line: NAME docs=N pages=N seconds=median bytes=N peak_mb=N;
 // import prints IMPORT format=csv|xlsx rows=N seconds=N peak_mb=N (one run each, into an empty database).
+// The burst workloads render reports from a demo database they build first (not timed) and print
+// BURST reports=N seconds=… reports_per_second=… peak_mb=… (BURST-10X adds the commune query times).
 var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
-var runs = args.Length > 1 && which != "import-one" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var runs = args.Length > 1 && which is not ("import-one" or "burst-setup") ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var output = Path.Combine(Path.GetTempPath(), "reportengine-bench");
 Directory.CreateDirectory(output);
 
@@ -26,9 +28,17 @@ switch (which)
         return ImportWorkload.Run(output);
     case "import-one":
         return ImportWorkload.One(args[1], args[2], args[3]);
+    case "burst":
+        return await BurstWorkload.All(output);
+    case "burst-10x":
+        return await BurstWorkload.Tenfold(output);
+    case "burst-setup":
+        // The child process that builds the burst workloads' databases: args[1] is the folder, args[2] 1x or 10x.
+        BurstWorkload.Setup(args[1], args[2] == "10x");
+        break;
     case "all":
         // Each workload in its own process, so each line's peak_mb is that workload's own peak.
-        foreach (var workload in new[] { "w1", "w2", "big", "import" })
+        foreach (var workload in new[] { "w1", "w2", "big", "import", "burst", "burst-10x" })
         {
             using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [workload, runs.ToString(CultureInfo.InvariantCulture)]))!;
             child.WaitForExit();
@@ -40,7 +50,7 @@ switch (which)
 
         break;
     default:
-        Console.Error.WriteLine("usage: <w1|w2|big|import|all> [runs]");
+        Console.Error.WriteLine("usage: <w1|w2|big|import|burst|burst-10x|all> [runs]");
         return 2;
 }
 

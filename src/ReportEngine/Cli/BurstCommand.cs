@@ -10,9 +10,10 @@ using ReportEngine.Runs;
 namespace ReportEngine.Cli;
 
 /// <summary>
-/// run &lt;template&gt; --committees &lt;level|code,...&gt;: one run per committee, then one pass of the sender
-/// over those runs' deliveries. Prints each archived PDF's path, then `deliveries: &lt;summary&gt;` (stored
-/// with the burst), then one `run &lt;id&gt;: &lt;status&gt;` line per committee, in the order of the paths.
+/// run &lt;template&gt; --committees &lt;level|code,...&gt;: one run per committee (up to Burst:MaxParallel
+/// rendering at once), then one pass of the sender over those runs' deliveries. Prints each archived PDF's
+/// path in committee order, then `deliveries: &lt;summary&gt;` (stored with the burst), then one
+/// `run &lt;id&gt;: &lt;status&gt;` line per committee, in the order of the paths.
 /// Exit code 0 only when every run succeeded; how the deliveries stand is in the summary.
 /// </summary>
 internal static class BurstCommand
@@ -23,6 +24,7 @@ internal static class BurstCommand
         IReadOnlyDictionary<string, string> parameters, string selector, string? copyTo, Execute execute, CancellationToken cancellation)
     {
         var smtp = CliContext.Smtp();
+        var maxParallel = CliContext.Burst().MaxParallel;
         var delivery = CliContext.Delivery();
         var runs = context.Runs(settings);
         foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
@@ -32,7 +34,7 @@ internal static class BurstCommand
 
         var executor = new RunExecutor(settings, archive, runs);
         var burst = new BurstRunner(settings, runs, context.Clock, smtp.From);
-        var result = await burst.RunAsync(template, parameters, selector, Environment.UserName,
+        var result = await burst.RunAsync(template, parameters, selector, Environment.UserName, maxParallel,
             (id, token) => execute(runs, executor, id, token), cancellation);
 
         foreach (var (committee, run) in result.Runs)

@@ -56,5 +56,7 @@ public sealed class CliContext(Option<string?> database, Option<string?> archive
 
     internal static SmtpOptions Smtp() => OptionsReader.Read(Configuration(), SmtpOptions.Section, new SmtpOptionsValidator());
 
+    internal static BurstOptions Burst() => OptionsReader.Read(Configuration(), BurstOptions.Section, new BurstOptionsValidator());
+
     internal static DeliveryOptions Delivery() => OptionsReader.Read(Configuration(), DeliveryOptions.Section, new DeliveryOptionsValidator());
 }

@@ -9,7 +9,8 @@ public static class SqliteDatabase
     /// Opens a database given a bare file path ("data/reports.db") or a full connection string
     /// ("Data Source=data/reports.db;..."). Read-write connections create the file's folder and use
     /// WAL with synchronous=NORMAL (safe against crashes, fast enough for bulk inserts) and
-    /// enforce foreign keys, which SQLite leaves off by default.
+    /// enforce foreign keys, which SQLite leaves off by default. Every connection waits up to 30 s for a
+    /// lock held by another (a burst's runs write their records at the same time) instead of failing with SQLITE_BUSY.
     /// </summary>
     public static SqliteConnection Open(string pathOrConnectionString, bool readOnly = false)
     {
@@ -37,12 +38,11 @@ public static class SqliteDatabase
         try
         {
             connection.Open();
-            if (!readOnly)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
-                command.ExecuteNonQuery();
-            }
+            using var command = connection.CreateCommand();
+            command.CommandText = readOnly
+                ? "PRAGMA busy_timeout = 30000;"
+                : "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            command.ExecuteNonQuery();
 
             return connection;
         }

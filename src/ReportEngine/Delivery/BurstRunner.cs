@@ -24,17 +24,17 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
 
     /// <summary>
     /// Checks the whole request first (template, parameters, every committee's report), so a mistake
-    /// records nothing; then runs the committees one after another.
+    /// records nothing; then renders the committees, up to <paramref name="maxParallel"/> at once, each
+    /// run on its own connections. The result lists the committees in their order, whatever order they finished in.
     /// </summary>
     public async Task<BurstResult> RunAsync(string template, IReadOnlyDictionary<string, string> parameters, string selector, string requestedBy,
-        Func<long, CancellationToken, Task<RunRecord>> execute, CancellationToken cancellation)
+        int maxParallel, Func<long, CancellationToken, Task<RunRecord>> execute, CancellationToken cancellation)
     {
         var requests = Prepare(template, parameters, selector);
         var burstId = Bursts.Create(template, RunParameters.Format(parameters), selector, requestedBy);
-        var results = new List<CommitteeRun>();
-        foreach (var (committee, request, prepared) in requests)
+        var results = await BurstLanes.RunAsync<CommitteeReport, CommitteeRun>(requests, maxParallel, report =>
         {
-            cancellation.ThrowIfCancellationRequested();
+            var (committee, request, prepared) = report;
             var runId = runs.Queue(new RunRecord
             {
                 Template = prepared.Template.Name,
@@ -46,10 +46,13 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
                 QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
             });
             Bursts.AddRun(burstId, committee.Id, runId);
-            var run = await execute(runId, cancellation);
-            QueueDeliveries(committee, run, prepared);
-            results.Add(new CommitteeRun(committee, run));
-        }
+            return async () =>
+            {
+                var run = await execute(runId, cancellation);
+                QueueDeliveries(committee, run, prepared);
+                return new CommitteeRun(committee, run);
+            };
+        }, cancellation);
 
         return new BurstResult(burstId, results);
     }

@@ -11,10 +11,11 @@ namespace ReportEngine.Delivery;
 /// worker's sender. Idempotent like every job: the burst is found again by (schedule, fire time), so a
 /// firing recovered after a crash keeps the committees whose run had finished and redoes (as a new run
 /// pointing back at it) only a run that was left queued, running or interrupted. A finished run is
-/// never redone; a succeeded run's deliveries are recorded again, which changes nothing.
+/// never redone; a succeeded run's deliveries are recorded again, which changes nothing. Committees render
+/// up to Burst:MaxParallel at once, their runs queued in committee order.
 /// </summary>
 internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore runs, RunExecutor executor, IOptions<SmtpOptions> smtp,
-    ILogger<ScheduledBursts> logger, TimeProvider clock)
+    IOptions<BurstOptions> options, ILogger<ScheduledBursts> logger, TimeProvider clock)
 {
     public async Task RunAsync(ScheduledReport schedule, DateTimeOffset firing, TimeZoneInfo zone, CancellationToken cancellation)
     {
@@ -35,22 +36,37 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
         var requestedBy = "schedule:" + schedule.Id;
         var burstId = burst.Bursts.FindFor(schedule.Id, scheduledFor)
             ?? burst.Bursts.Create(schedule.Template, RunParameters.Format(parameters), schedule.Committees!, requestedBy, schedule.Id, scheduledFor);
-        foreach (var (committee, request, prepared) in reports)
+        await BurstLanes.RunAsync<CommitteeReport, RunRecord>(reports, options.Value.MaxParallel, report =>
         {
-            cancellation.ThrowIfCancellationRequested();
+            var (committee, request, prepared) = report;
             var earlier = burst.Bursts.RunOf(burstId, committee.Id) is { } id ? runs.Find(id) : null;
-            var run = earlier is { Status: RunStatus.Succeeded or RunStatus.Failed }
-                ? earlier
-                : await Render(burstId, committee, request, earlier, requestedBy, scheduledFor, burst, cancellation);
-            burst.QueueDeliveries(committee, run, prepared);
-        }
+            if (earlier is { Status: RunStatus.Succeeded or RunStatus.Failed })
+            {
+                return () =>
+                {
+                    burst.QueueDeliveries(committee, earlier, prepared);
+                    return Task.FromResult(earlier);
+                };
+            }
+
+            var runId = Requeue(burstId, committee, request, earlier, requestedBy, scheduledFor, burst);
+            return async () =>
+            {
+                var run = await executor.ExecuteAsync(runId, cancellation);
+                logger.LogInformation("run {RunId} ({Template} for committee {Committee}, {Trigger} by {RequestedBy}): {Status}{Error}",
+                    run.Id, run.Template, committee.Code, run.Trigger, run.RequestedBy, run.Status, run.Error is null ? "" : ": " + run.Error);
+                burst.QueueDeliveries(committee, run, prepared);
+                return run;
+            };
+        }, cancellation);
 
         var summary = burst.Bursts.Summarize(burstId);
         logger.LogInformation("schedule {Schedule}: burst {Burst} for the firing of {Firing}: deliveries: {Summary}", schedule.Id, burstId, scheduledFor, summary);
     }
 
-    private async Task<RunRecord> Render(long burstId, Committee committee, Reports.ReportRequest request, RunRecord? earlier, string requestedBy,
-        string scheduledFor, BurstRunner burst, CancellationToken cancellation)
+    /// <summary>Queues the committee's run (a recovery of the earlier one, if it was left unfinished) and points the burst at it.</summary>
+    private long Requeue(long burstId, Committee committee, Reports.ReportRequest request, RunRecord? earlier, string requestedBy,
+        string scheduledFor, BurstRunner burst)
     {
         if (earlier is not null)
         {
@@ -72,9 +88,6 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
             QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
         });
         burst.Bursts.SetRun(burstId, committee.Id, id);
-        var run = await executor.ExecuteAsync(id, cancellation);
-        logger.LogInformation("run {RunId} ({Template} for committee {Committee}, {Trigger} by {RequestedBy}): {Status}{Error}",
-            run.Id, run.Template, committee.Code, run.Trigger, run.RequestedBy, run.Status, run.Error is null ? "" : ": " + run.Error);
-        return run;
+        return id;
     }
 }

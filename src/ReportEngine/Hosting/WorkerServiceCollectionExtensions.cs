@@ -27,6 +27,7 @@ internal static class WorkerServiceCollectionExtensions
         services.AddValidatedOptions<WorkerOptions, WorkerOptionsValidator>(WorkerOptions.Section);
         services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.Section);
         services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
+        services.AddValidatedOptions<BurstOptions, BurstOptionsValidator>(BurstOptions.Section);
         return services;
     }
 

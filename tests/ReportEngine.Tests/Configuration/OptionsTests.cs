@@ -44,11 +44,14 @@ public class OptionsTests
         Assert.Equal("config/schedules.yaml", services.GetRequiredService<IOptions<SchedulesOptions>>().Value.Path);
         Assert.Equal("Asia/Ho_Chi_Minh", services.GetRequiredService<IOptions<SchedulesOptions>>().Value.TimeZone);
         Assert.Equal(TimeSpan.FromMinutes(5), services.GetRequiredService<IOptions<WorkerOptions>>().Value.GracePeriod);
+        Assert.Equal(Math.Min(Environment.ProcessorCount, 64), services.GetRequiredService<IOptions<BurstOptions>>().Value.MaxParallel);
     }
 
     [Theory]
     [InlineData("Worker:GracePeriod", "00:00:00")]
     [InlineData("Worker:MaxConcurrentRuns", "0")]
+    [InlineData("Burst:MaxParallel", "0")]
+    [InlineData("Burst:MaxParallel", "65")]
     [InlineData("Schedules:ReloadInterval", "-00:00:01")]
     [InlineData("Schedules:TimeZone", "Atlantis/Capital")]
     [InlineData("Archive:Path", "")]
@@ -61,6 +64,7 @@ public class OptionsTests
             _ = services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
             _ = services.GetRequiredService<IOptions<SchedulesOptions>>().Value;
             _ = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<BurstOptions>>().Value;
         });
 
         var failure = Assert.IsType<OptionsValidationException>(error);
