@@ -10,5 +10,5 @@ WHERE l.valid_from <= @as_of AND (l.valid_to IS NULL OR l.valid_to > @as_of)
 UNION ALL
 SELECT l.id, u.unit_id
 FROM localities l
-JOIN locality_units u ON u.id = COALESCE(l.merged_into_id, l.parent_id)
+JOIN locality_units u ON l.merged_into_id = u.id OR (l.merged_into_id IS NULL AND l.parent_id = u.id)
 WHERE l.valid_to IS NOT NULL AND l.valid_to <= @as_of

@@ -1,0 +1,3 @@
+-- 0005: reports walk localities through mergers from both ends (what merged into a unit, what a
+-- merged unit became): merged_into_id needs an index as parent_id has one.
+CREATE INDEX ix_localities_merged_into ON localities(merged_into_id);
