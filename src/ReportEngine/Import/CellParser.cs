@@ -17,6 +17,9 @@ public sealed partial class CellParser(ImportText text)
     /// <summary>Text already turned into a date or a number: the same few thousand values fill most cells.</summary>
     private readonly Dictionary<(ColumnKind, string), string> converted = [];
 
+    /// <summary>Date cells of a workbook, as stored: a few thousand days fill 440,000 rows.</summary>
+    private readonly Dictionary<DateTime, string> days = [];
+
     /// <summary>The cell as an error message shows it.</summary>
     public static string? Show(object? raw) => raw switch
     {
@@ -121,7 +124,16 @@ public sealed partial class CellParser(ImportText text)
         switch (raw)
         {
             case DateTime d:
-                return Share(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                if (!days.TryGetValue(d, out var stored))
+                {
+                    stored = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    if (days.Count < PoolLimit)
+                    {
+                        days[d] = stored;
+                    }
+                }
+
+                return stored;
             case double serial when serial >= 1 && serial < 2_958_466 && serial == Math.Floor(serial):
                 // A date cell whose format MiniExcel does not recognise arrives as its serial number.
                 return Share(DateTime.FromOADate(serial).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
