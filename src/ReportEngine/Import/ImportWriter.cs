@@ -63,18 +63,10 @@ public sealed class ImportWriter : IDisposable
         linkLater.Clear();
         DeferIndexes(spec.Name);
         values = new object?[insertColumns.Count];
+        // Prepared at the table's first new row: a table without rows (or without columns) prepares nothing.
         sqliteInsert?.Dispose();
         sqliteInsert = null;
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-        {
-            sqliteInsert = new SqliteInsert(sqlite, insert);
-        }
-        else
-        {
-            insertCommand = Command(insert, values);
-            insertParameters = [.. insertCommand.Parameters.Cast<DbParameter>()];
-        }
-
+        insertCommand = null;
         insertedIds = ids.GetValueOrDefault(spec.Name);
         codeColumn = spec.IndexOf("code");
     }
@@ -160,9 +152,16 @@ public sealed class ImportWriter : IDisposable
 
     private long Insert()
     {
-        if (sqliteInsert is not null)
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
+            sqliteInsert ??= new SqliteInsert(sqlite, insert);
             return sqliteInsert.Run(values);
+        }
+
+        if (insertCommand is null)
+        {
+            insertCommand = Command(insert, values);
+            insertParameters = [.. insertCommand.Parameters.Cast<DbParameter>()];
         }
 
         for (var i = 0; i < insertParameters.Length; i++)
