@@ -15,7 +15,12 @@ public sealed partial class CellParser(ImportText text)
     private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
 
     /// <summary>Text already turned into a date or a number: the same few thousand values fill most cells.</summary>
-    private readonly Dictionary<(ColumnKind, string), string> converted = [];
+    private readonly Dictionary<string, string> convertedDates = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, string> convertedIntegers = new(StringComparer.Ordinal);
+
+    /// <summary>Date cells of a workbook, as stored: a few thousand days fill 440,000 rows.</summary>
+    private readonly Dictionary<DateTime, string> days = [];
 
     /// <summary>The cell as an error message shows it.</summary>
     public static string? Show(object? raw) => raw switch
@@ -36,7 +41,13 @@ public sealed partial class CellParser(ImportText text)
             return null;
         }
 
-        if (raw is string cached && column.Kind is ColumnKind.Date or ColumnKind.WholeNumber && converted.TryGetValue((column.Kind, cached), out var known))
+        var converted = column.Kind switch
+        {
+            ColumnKind.Date => convertedDates,
+            ColumnKind.WholeNumber => convertedIntegers,
+            _ => null,
+        };
+        if (raw is string cached && converted is not null && converted.TryGetValue(cached, out var known))
         {
             return known;
         }
@@ -52,9 +63,9 @@ public sealed partial class CellParser(ImportText text)
             ColumnKind.Reference => Share(Text(raw)),
             _ => Share(Text(raw)),
         };
-        if (value is not null && raw is string rawText && column.Kind is ColumnKind.Date or ColumnKind.WholeNumber && converted.Count < PoolLimit)
+        if (value is not null && raw is string rawText && converted is not null && converted.Count < PoolLimit)
         {
-            converted[(column.Kind, rawText)] = value;
+            converted[rawText] = value;
         }
 
         return value;
@@ -121,7 +132,16 @@ public sealed partial class CellParser(ImportText text)
         switch (raw)
         {
             case DateTime d:
-                return Share(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                if (!days.TryGetValue(d, out var stored))
+                {
+                    stored = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    if (days.Count < PoolLimit)
+                    {
+                        days[d] = stored;
+                    }
+                }
+
+                return stored;
             case double serial when serial >= 1 && serial < 2_958_466 && serial == Math.Floor(serial):
                 // A date cell whose format MiniExcel does not recognise arrives as its serial number.
                 return Share(DateTime.FromOADate(serial).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

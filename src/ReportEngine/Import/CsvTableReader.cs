@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ReportEngine.Import;
@@ -10,8 +11,22 @@ namespace ReportEngine.Import;
 public sealed class CsvTableReader : ITableReader
 {
     private readonly StreamReader reader;
-    private readonly StringBuilder field = new();
+    private const int DistinctLimit = 20_000;
     private readonly List<object?> cells = [];
+
+    /// <summary>
+    /// Per column, the values read so far: an organisation's code, a gender, a year or a date repeats
+    /// over 440,000 rows and is made a string once. A column that keeps bringing new values (codes,
+    /// names) stops being pooled at <see cref="DistinctLimit"/>.
+    /// </summary>
+    private readonly List<Dictionary<string, string>> pools = [];
+    private static readonly SearchValues<char> QuoteOnly = SearchValues.Create("\"");
+    private readonly SearchValues<char> special;
+    private readonly char[] buffer = new char[1 << 16];
+    private char[] field = new char[256];
+    private int length;
+    private int position;
+    private int filled;
     private readonly char delimiter;
     private int record;
 
@@ -22,6 +37,7 @@ public sealed class CsvTableReader : ITableReader
         reader = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
             detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
         delimiter = DetectDelimiter();
+        special = SearchValues.Create([delimiter, '"', '\n', '\r']);
         // The BOM is skipped by the reader, but re-reading after the delimiter check may leave it on the first name.
         Header = ReadRecord() is { } header ? header.Select(h => ((string)h!).Trim().TrimStart('\uFEFF')).ToList() : [];
         record = 1;
@@ -80,14 +96,14 @@ public sealed class CsvTableReader : ITableReader
 
     private object?[]? ReadRecord()
     {
-        var c = reader.Read();
+        var c = Read();
         if (c < 0)
         {
             return null;
         }
 
         cells.Clear();
-        field.Clear();
+        length = 0;
         var quoted = false;
         var wasQuoted = false;
         while (true)
@@ -101,10 +117,10 @@ public sealed class CsvTableReader : ITableReader
 
                 if (c == '"')
                 {
-                    if (reader.Peek() == '"')
+                    if (Peek() == '"')
                     {
-                        field.Append('"');
-                        reader.Read();
+                        Append('"');
+                        Read();
                     }
                     else
                     {
@@ -113,10 +129,11 @@ public sealed class CsvTableReader : ITableReader
                 }
                 else
                 {
-                    field.Append((char)c);
+                    Append((char)c);
+                    AppendUntil(QuoteOnly); // the rest of the quoted text, up to the next quote
                 }
             }
-            else if (c == '"' && field.Length == 0 && !wasQuoted)
+            else if (c == '"' && length == 0 && !wasQuoted)
             {
                 quoted = wasQuoted = true;
             }
@@ -127,30 +144,108 @@ public sealed class CsvTableReader : ITableReader
             }
             else if (c is '\n' or '\r' or < 0)
             {
-                if (c == '\r' && reader.Peek() == '\n')
+                if (c == '\r' && Peek() == '\n')
                 {
-                    reader.Read();
+                    Read();
                 }
 
                 break;
             }
             else
             {
-                field.Append((char)c);
+                Append((char)c);
+                AppendUntil(special); // the rest of the field, up to the next delimiter, quote or line break
             }
 
-            c = reader.Read();
+            c = Read();
         }
 
         cells.Add(Take(wasQuoted));
         return [.. cells];
     }
 
+    /// <summary>The next character of the file, or -1 at its end.</summary>
+    private int Read()
+    {
+        if (position == filled && !Fill())
+        {
+            return -1;
+        }
+
+        return buffer[position++];
+    }
+
+    private int Peek()
+    {
+        if (position == filled && !Fill())
+        {
+            return -1;
+        }
+
+        return buffer[position];
+    }
+
+    private bool Fill()
+    {
+        filled = reader.Read(buffer, 0, buffer.Length);
+        position = 0;
+        return filled > 0;
+    }
+
+    /// <summary>Takes the buffered characters up to (not including) the next of <paramref name="stop"/>, as one copy.</summary>
+    private void AppendUntil(SearchValues<char> stop)
+    {
+        var rest = buffer.AsSpan(position, filled - position);
+        var found = rest.IndexOfAny(stop);
+        var run = found < 0 ? rest : rest[..found];
+        if (length + run.Length > field.Length)
+        {
+            Array.Resize(ref field, Math.Max(field.Length * 2, length + run.Length));
+        }
+
+        run.CopyTo(field.AsSpan(length));
+        length += run.Length;
+        position += run.Length;
+    }
+
+    private void Append(char c)
+    {
+        if (length == field.Length)
+        {
+            Array.Resize(ref field, field.Length * 2);
+        }
+
+        field[length++] = c;
+    }
+
     /// <summary>Unquoted fields lose surrounding spaces; quoted ones keep what the quotes hold.</summary>
     private string Take(bool wasQuoted)
     {
-        var value = wasQuoted ? field.ToString() : field.ToString().Trim();
-        field.Clear();
+        var span = wasQuoted ? field.AsSpan(0, length) : field.AsSpan(0, length).Trim();
+        length = 0;
+        if (span.IsEmpty)
+        {
+            return "";
+        }
+
+        if (pools.Count <= cells.Count)
+        {
+            pools.Add(new Dictionary<string, string>(StringComparer.Ordinal));
+        }
+
+        var pool = pools[cells.Count];
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(span, out var known))
+        {
+            return known;
+        }
+
+        var value = span.ToString();
+        if (pool.Count < DistinctLimit)
+        {
+            pool.Add(value, value);
+        }
+
         return value;
     }
 }

@@ -83,7 +83,7 @@ public sealed class ImportSource
         {
             sheets = XlsxTableReader.SheetNames(file);
         }
-        // MiniExcel reports a file that is no workbook in several ways (zip, XML, missing parts): any of them means the same here.
+        // The Open XML SDK reports a file that is no workbook in several ways (zip, package, XML, missing parts): any of them means the same here.
         catch (Exception e)
         {
             throw new ReportEngineException($"{file} is not an .xlsx workbook that can be read ({e.Message}).", e);

@@ -19,7 +19,13 @@ public sealed class ImportWriter : IDisposable
     private readonly Dictionary<string, Dictionary<string, long>> ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
     private readonly List<string?[]> linkLater = [];
+    private readonly List<string> deferredIndexes = [];
+    private DbCommand? insertCommand;
+    private DbParameter[] insertParameters = [];
+    private SqliteInsert? sqliteInsert;
     private object?[] values = [];
+    private Dictionary<string, long>? insertedIds;
+    private int codeColumn = -1;
     private List<int> columns = [];
     private List<int> insertColumns = [];
     private string insert = "";
@@ -30,9 +36,9 @@ public sealed class ImportWriter : IDisposable
         this.connection = connection;
         if (connection is Microsoft.Data.Sqlite.SqliteConnection)
         {
-            // 16 MB of page cache instead of 2: the indexes of 440,000 member rows stay in memory while they grow.
+            // 32 MB of page cache instead of 2: the indexes of 440,000 member rows stay in memory while they grow.
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA cache_size = -16384";
+            pragma.CommandText = "PRAGMA cache_size = -32768";
             pragma.ExecuteNonQuery();
         }
 
@@ -54,8 +60,15 @@ public sealed class ImportWriter : IDisposable
         insert = $"INSERT INTO {spec.Name} ({string.Join(", ", insertColumns.Select(c => DbColumn(spec, spec.Columns[c])))}) " +
             $"VALUES ({string.Join(", ", insertColumns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})" + (ids.ContainsKey(spec.Name) ? " RETURNING id" : "");
         update = Update(spec, columns);
-        values = new object?[insertColumns.Count];
         linkLater.Clear();
+        DeferIndexes(spec.Name);
+        values = new object?[insertColumns.Count];
+        // Prepared at the table's first new row: a table without rows (or without columns) prepares nothing.
+        sqliteInsert?.Dispose();
+        sqliteInsert = null;
+        insertCommand = null;
+        insertedIds = ids.GetValueOrDefault(spec.Name);
+        codeColumn = spec.IndexOf("code");
     }
 
     public void Row(ParsedTable table, string?[] row, RowChange change)
@@ -65,18 +78,16 @@ public sealed class ImportWriter : IDisposable
         var spec = table.Spec;
         if (change == RowChange.Added)
         {
+            // The table's one prepared INSERT, run with this row's values: no lookup, no array per row.
             for (var i = 0; i < values.Length; i++)
             {
                 values[i] = Value(spec.Columns[insertColumns[i]], row[insertColumns[i]]);
             }
 
-            if (ids.TryGetValue(spec.Name, out var map))
+            var id = Insert();
+            if (insertedIds is not null)
             {
-                map[row[spec.IndexOf("code")]!] = Convert.ToInt64(Command(insert, values).ExecuteScalar(), CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                Command(insert, values).ExecuteNonQuery();
+                insertedIds[row[codeColumn]!] = id;
             }
         }
 
@@ -102,6 +113,7 @@ public sealed class ImportWriter : IDisposable
     public void End(TableChanges changes, string? closeMissing)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        RestoreIndexes();
         foreach (var row in linkLater)
         {
             Update(changes.Spec, row);
@@ -127,6 +139,7 @@ public sealed class ImportWriter : IDisposable
     /// <summary>Without <see cref="Commit"/>, everything written is rolled back.</summary>
     public void Dispose()
     {
+        sqliteInsert?.Dispose();
         foreach (var command in commands.Values)
         {
             command.Dispose();
@@ -136,6 +149,83 @@ public sealed class ImportWriter : IDisposable
     }
 
     private static bool SelfReferences(TableSpec spec) => spec.Name == "localities";
+
+    private long Insert()
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            sqliteInsert ??= new SqliteInsert(sqlite, insert);
+            return sqliteInsert.Run(values);
+        }
+
+        if (insertCommand is null)
+        {
+            insertCommand = Command(insert, values);
+            insertParameters = [.. insertCommand.Parameters.Cast<DbParameter>()];
+        }
+
+        for (var i = 0; i < insertParameters.Length; i++)
+        {
+            insertParameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return insertedIds is null ? insertCommand!.ExecuteNonQuery() : Convert.ToInt64(insertCommand!.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Into an empty SQLite table, the rows go in without the table's own indexes (CREATE INDEX
+    /// statements; the UNIQUE constraints of the schema stay), which are built once at the table's end:
+    /// 440,000 members sorted once instead of three B-trees kept in order row by row. It is all inside
+    /// the import's transaction, so a rollback gives the indexes back as they were.
+    /// </summary>
+    private void DeferIndexes(string table)
+    {
+        deferredIndexes.Clear();
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection || Scalar($"SELECT EXISTS (SELECT 1 FROM {table})") != 0)
+        {
+            return;
+        }
+
+        var names = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL ORDER BY name";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$table";
+            parameter.Value = table;
+            command.Parameters.Add(parameter);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+                deferredIndexes.Add(reader.GetString(1));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            Scalar($"DROP INDEX \"{name}\"");
+        }
+    }
+
+    private void RestoreIndexes()
+    {
+        foreach (var sql in deferredIndexes)
+        {
+            Scalar(sql);
+        }
+
+        deferredIndexes.Clear();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+    }
 
     private void Update(TableSpec spec, string?[] row) =>
         Execute(update, [.. columns.Select(c => Value(spec.Columns[c], row[c])), .. spec.Key.Select(k => Value(spec.Columns[spec.IndexOf(k)], row[spec.IndexOf(k)]))]);
