@@ -33,6 +33,7 @@ public sealed class ImportService(TimeProvider clock)
         planner.Load(source.Tables.Select(t => t.Spec));
         // A dry run never opens the transaction; a real one writes each row as it comes and commits only without errors.
         using var writer = request.DryRun ? null : new ImportWriter(connection);
+        using var writing = writer is null ? null : new WriterThread();
         long rows = 0;
         foreach (var table in source.Tables)
         {
@@ -45,13 +46,13 @@ public sealed class ImportService(TimeProvider clock)
                     if (t.Rows == 1)
                     {
                         planner.Begin(t);
-                        writer?.Begin(t);
+                        writing?.Post(() => writer!.Begin(t));
                     }
 
                     var change = planner.Row(t, row);
                     if (errors.Count == 0)
                     {
-                        writer?.Row(t, row.Values, change);
+                        writing?.Post(() => writer!.Row(t, row.Values, change));
                     }
                 });
             }
@@ -65,14 +66,15 @@ public sealed class ImportService(TimeProvider clock)
                 if (parsed.Rows == 0)
                 {
                     planner.Begin(parsed);
-                    writer?.Begin(parsed);
+                    writing?.Post(() => writer!.Begin(parsed));
                 }
 
                 planner.End(parsed);
                 rows += parsed.Rows;
                 if (errors.Count == 0)
                 {
-                    writer?.End(planner.Plan.Tables[^1], closeMissing);
+                    var changes = planner.Plan.Tables[^1];
+                    writing?.Post(() => writer!.End(changes, closeMissing));
                 }
             }
         }
@@ -83,6 +85,7 @@ public sealed class ImportService(TimeProvider clock)
             throw new ImportRejectedException(errors, text);
         }
 
+        writing?.Drain();
         writer?.Commit(plan, new ImportRecord(
             clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             request.ImportedBy,
