@@ -16,9 +16,10 @@ public static class PdfText
             .ToList();
     }
 
-    public static string Poppler(string path)
+    /// <summary>poppler's pdftotext: reading order, or with <paramref name="layout"/> the page's columns kept as spaces.</summary>
+    public static string Poppler(string path, bool layout = false)
     {
-        var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"])
+        var start = new ProcessStartInfo("pdftotext", layout ? ["-layout", "-enc", "UTF-8", path, "-"] : ["-enc", "UTF-8", path, "-"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -29,7 +30,7 @@ public static class PdfText
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"pdftotext failed ({process.ExitCode}): {process.StandardError.ReadToEnd()}");
+            throw new InvalidOperationException($"pdftotext {(layout ? "-layout " : "")}{path} failed ({process.ExitCode}): {process.StandardError.ReadToEnd()}");
         }
 
         return text.Normalize(NormalizationForm.FormC);

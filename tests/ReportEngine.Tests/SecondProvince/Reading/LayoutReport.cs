@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.SecondProvince.Reading;
 
@@ -17,21 +17,7 @@ public sealed partial class LayoutReport
 
     public string Text => string.Join('\n', _lines);
 
-    public static LayoutReport Read(string pdf)
-    {
-        var start = new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext did not start");
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0
-            ? new LayoutReport(text.Normalize(NormalizationForm.FormC))
-            : throw new InvalidOperationException($"pdftotext -layout {pdf} failed ({process.ExitCode}): {process.StandardError.ReadToEnd()}");
-    }
+    public static LayoutReport Read(string pdf) => new(PdfText.Poppler(pdf, layout: true));
 
     /// <summary>
     /// The lines under a heading (a line that is the heading and nothing else, so not the contents
