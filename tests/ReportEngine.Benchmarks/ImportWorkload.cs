@@ -59,7 +59,7 @@ internal static class ImportWorkload
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var peak = process.PeakWorkingSet64 / (1024 * 1024);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"IMPORT format={format} rows={result.Rows} seconds={seconds:0.000} peak_mb={peak}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"IMPORT format={format} rows={result.Rows} seconds={seconds:0.000} peak_mb={peak} gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
         return result.Plan.Added == result.Rows ? 0 : 1;
     }
 }

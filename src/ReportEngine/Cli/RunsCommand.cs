@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ReportEngine.Data;
 using ReportEngine.Runs;
 
 namespace ReportEngine.Cli;
@@ -33,7 +34,7 @@ public static class RunsCommand
         {
             var settings = context.Settings(parse);
             var run = context.Runs(settings, mustExist: true).Find(parse.GetValue(id))
-                ?? throw new ReportEngineException($"There is no run {parse.GetValue(id)} in {settings.ConnectionString}.");
+                ?? throw new ReportEngineException($"There is no run {parse.GetValue(id)} in {DatabaseLocation.Describe(settings.ConnectionString)}.");
             var archive = context.ReportArchive(parse);
             foreach (var (name, value) in Fields(run, archive).Where(f => f.Item2 is not null))
             {
@@ -50,7 +51,7 @@ public static class RunsCommand
         {
             var settings = context.Settings(parse);
             var past = context.Runs(settings, mustExist: true).Find(parse.GetValue(again))
-                ?? throw new ReportEngineException($"There is no run {parse.GetValue(again)} in {settings.ConnectionString}.");
+                ?? throw new ReportEngineException($"There is no run {parse.GetValue(again)} in {DatabaseLocation.Describe(settings.ConnectionString)}.");
             var request = new Reports.ReportRequest(past.Template, RunParameters.Parse(past.Parameters), past.Language);
             return RunCommand.RunNow(context, parse, request, parse.GetValue(output), cancellation);
         });

@@ -22,7 +22,7 @@ public static class PostgresDatabase
         catch (Exception e) when (e is NpgsqlException or ArgumentException)
         {
             connection.Dispose();
-            throw new ReportEngineException($"Cannot open the PostgreSQL database ({new NpgsqlConnectionStringBuilder(connectionString) { Password = null }}): {e.Message}", e);
+            throw new ReportEngineException($"Cannot open the PostgreSQL database ({DatabaseLocation.Describe(connectionString)}): {e.Message}", e);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReportEngine.Configuration;
+using ReportEngine.Data;
 using ReportEngine.Templates;
 
 namespace ReportEngine.Hosting;
@@ -44,7 +45,7 @@ internal static class WorkerHost
         var log = loggers.CreateLogger("ReportEngine.Worker");
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
             log.LogInformation("Serving {Database}: schedules from {Schedules}, archive in {Archive}",
-                settings.ConnectionString,
+                Data.DatabaseLocation.Describe(settings.ConnectionString),
                 Path.GetFullPath(configuration[$"{SchedulesOptions.Section}:Path"] ?? new SchedulesOptions().Path, workingDirectory),
                 Path.GetFullPath(configuration[$"{ArchiveOptions.Section}:Path"] ?? new ArchiveOptions().Path, workingDirectory)));
         return host;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Dapper;
 using ReportEngine.Data;
 using ReportEngine.Tests.EndToEnd;
@@ -31,8 +32,9 @@ public class AnnualAssessmentTests(DemoFixture demo)
         var text = string.Join(" ", PdfText.Pages(demo.Pdf(language)));
         Assert.Contains(first, text, StringComparison.Ordinal);
         Assert.Contains(last, text, StringComparison.Ordinal);
-        Assert.Contains(achieved, text, StringComparison.Ordinal);
-        Assert.Contains(notAchieved, text, StringComparison.Ordinal);
+        // A status is the cell after a row's rate and target: "Achieved" alone would also match "Not achieved" or a header.
+        Assert.Matches($@"%\s+{Regex.Escape(achieved)}(\s|$)", text);
+        Assert.Matches($@"%\s+{Regex.Escape(notAchieved)}(\s|$)", text);
     }
 
     [Fact]
