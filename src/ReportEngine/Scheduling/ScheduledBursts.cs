@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportEngine.Configuration;
+using ReportEngine.Delivery;
 using ReportEngine.Runs;
-using ReportEngine.Scheduling;
 
-namespace ReportEngine.Delivery;
+namespace ReportEngine.Scheduling;
 
 /// <summary>
 /// A schedule with committees: one run per committee at each firing, their deliveries queued for the
