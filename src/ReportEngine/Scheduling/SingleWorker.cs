@@ -26,15 +26,23 @@ internal sealed class SingleWorker(RunStore runs, IOptions<WorkerOptions> option
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        await Claim(runs, clock, cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the serving lease or refuses with one line. `serve` calls it before the host is built (so a
+    /// refusal is the only thing printed); StartAsync again, which renews a lease this process holds.
+    /// </summary>
+    public static async Task Claim(RunStore runs, TimeProvider clock, CancellationToken cancellationToken)
+    {
         await StartBarrier(cancellationToken);
-        if (_lease.TryClaim() is { } other)
+        if (new ServingLease(runs.ConnectionString, clock).TryClaim() is { } other)
         {
             throw new ReportEngineException(
                 $"Another worker ({other}) serves the database {runs.File}; one worker per database. " +
                 "Stop it first (a worker killed on another host counts as gone 15 s after its last heartbeat).");
         }
-
-        await base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
