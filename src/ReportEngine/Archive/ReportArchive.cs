@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ReportEngine.Reports;
 
 namespace ReportEngine.Archive;
 
@@ -11,6 +12,9 @@ namespace ReportEngine.Archive;
 public sealed class ReportArchive(string root)
 {
     public const string StagingFolderName = ".staging";
+
+    /// <summary>Where files that reached the archive but belong to no run are moved (see the runs' reconciliation).</summary>
+    public const string QuarantineFolderName = ".quarantine";
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -35,8 +39,11 @@ public sealed class ReportArchive(string root)
     /// SHA-256 (lower-case hex, hashed from the bytes on disk before the move). An existing file is
     /// never replaced: should the name be taken (run ids start again in a database restored from a
     /// backup, or in a second database sharing the archive), the file gets the next free "-2", "-3"… name.
+    /// beforeRename is told each name (and the hash) just before the file is renamed to it, so the
+    /// caller can record where the file is going; the folder is synced after the rename, so once
+    /// this returns the file is at its name on disk.
     /// </summary>
-    public (string RelativePath, string Sha256) Store(string stagedFile, string relativePath)
+    public (string RelativePath, string Sha256) Store(string stagedFile, string relativePath, Action<string, string>? beforeRename = null)
     {
         var hash = Sha256(stagedFile);
         var stem = relativePath[..^".pdf".Length];
@@ -44,12 +51,14 @@ public sealed class ReportArchive(string root)
         {
             var name = attempt == 1 ? relativePath : string.Create(CultureInfo.InvariantCulture, $"{stem}-{attempt}.pdf");
             var target = FullPath(name);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            CreateFolder(Path.GetDirectoryName(target)!);
             try
             {
                 if (!File.Exists(target))
                 {
+                    beforeRename?.Invoke(name, hash);
                     File.Move(stagedFile, target, overwrite: false);
+                    AtomicFile.SyncFolder(Path.GetDirectoryName(target)!);
                     return (name, hash);
                 }
             }
@@ -58,6 +67,23 @@ public sealed class ReportArchive(string root)
                 // Taken between the check and the move: try the next name.
             }
         }
+    }
+
+    /// <summary>Moves an archived file to .quarantine/ under the same relative name (never overwriting); returns where it went.</summary>
+    public string Quarantine(string relativePath)
+    {
+        var source = FullPath(relativePath);
+        var target = Path.Combine(Root, QuarantineFolderName, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        for (var attempt = 2; File.Exists(target); attempt++)
+        {
+            target = string.Create(CultureInfo.InvariantCulture, $"{Path.Combine(Root, QuarantineFolderName, relativePath.Replace('/', Path.DirectorySeparatorChar))}.{attempt}");
+        }
+
+        CreateFolder(Path.GetDirectoryName(target)!);
+        File.Move(source, target, overwrite: false);
+        AtomicFile.SyncFolder(Path.GetDirectoryName(source)!);
+        AtomicFile.SyncFolder(Path.GetDirectoryName(target)!);
+        return target;
     }
 
     public void DeleteStaging(long runId)
@@ -81,7 +107,7 @@ public sealed class ReportArchive(string root)
             : [];
     }
 
-    /// <summary>Every PDF under the root outside the staging folder, relative with '/' separators.</summary>
+    /// <summary>Every PDF under the root outside the staging and quarantine folders, relative with '/' separators.</summary>
     public IReadOnlyList<string> Files()
     {
         if (!Directory.Exists(Root))
@@ -90,11 +116,25 @@ public sealed class ReportArchive(string root)
         }
 
         var staging = Path.Combine(Root, StagingFolderName) + Path.DirectorySeparatorChar;
+        var quarantine = Path.Combine(Root, QuarantineFolderName) + Path.DirectorySeparatorChar;
         return Directory.EnumerateFiles(Root, "*.pdf", SearchOption.AllDirectories)
-            .Where(f => !f.StartsWith(staging, StringComparison.Ordinal))
+            .Where(f => !f.StartsWith(staging, StringComparison.Ordinal) && !f.StartsWith(quarantine, StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(Root, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Creates a folder and any missing parents, syncing each parent so the new folders survive a power cut.</summary>
+    private static void CreateFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            return;
+        }
+
+        CreateFolder(Path.GetDirectoryName(folder)!);
+        Directory.CreateDirectory(folder);
+        AtomicFile.SyncFolder(Path.GetDirectoryName(folder)!);
     }
 
     public static string Sha256(string file)

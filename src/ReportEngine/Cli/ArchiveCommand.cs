@@ -1,14 +1,14 @@
 using System.CommandLine;
-using ReportEngine.Archive;
+using ReportEngine.Runs;
 
 namespace ReportEngine.Cli;
 
-/// <summary>archive verify: re-hashes every archived PDF; exit code 1 when one is missing or changed.</summary>
+/// <summary>archive verify: re-hashes every archived PDF; exit code 1 when one is missing or changed, or a file is recorded by no run.</summary>
 public static class ArchiveCommand
 {
     public static Command Create(CliContext context)
     {
-        var verify = new Command("verify", "Re-hash every archived PDF against the SHA-256 its run recorded; exit 1 if one is missing or changed.");
+        var verify = new Command("verify", "Re-hash every archived PDF against the SHA-256 its run recorded; exit 1 if one is missing or changed, or a file is recorded by no run.");
         verify.SetAction(parse =>
         {
             var settings = context.Settings(parse);
@@ -27,7 +27,8 @@ public static class ArchiveCommand
             }
 
             var intact = report.Checked - report.Problems.Count;
-            context.Output.WriteLine($"archive {archive.Root}: {report.Checked} files checked, {intact} intact, {report.Problems.Count} missing or changed");
+            var strays = report.Unrecorded.Count == 0 ? "" : $", {report.Unrecorded.Count} not recorded by any run";
+            context.Output.WriteLine($"archive {archive.Root}: {report.Checked} files checked, {intact} intact, {report.Problems.Count} missing or changed{strays}");
             return report.IsIntact ? 0 : CommandLineApplication.UserError;
         });
         return new Command("archive", "The archive of every PDF a run produced.") { verify };

@@ -27,10 +27,7 @@ internal static class BurstCommand
         var maxParallel = CliContext.Burst().MaxParallel;
         var delivery = CliContext.Delivery();
         var runs = context.Runs(settings);
-        foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
-        {
-            archive.DeleteStaging(abandoned.Id);
-        }
+        CrashRecovery.Settle(runs, archive, includeQueuedFirings: false);
 
         var executor = new RunExecutor(settings, archive, runs);
         var burst = new BurstRunner(settings, runs, context.Clock, smtp.From);

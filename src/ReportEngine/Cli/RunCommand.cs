@@ -94,10 +94,7 @@ public static class RunCommand
         }
 
         var runs = context.Runs(settings);
-        foreach (var abandoned in AbandonedRuns.Interrupt(runs, includeQueuedFirings: false))
-        {
-            archive.DeleteStaging(abandoned.Id);
-        }
+        CrashRecovery.Settle(runs, archive, includeQueuedFirings: false);
 
         var id = runs.Queue(new RunRecord
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ReportEngine.Configuration;
 using ReportEngine.Data;
 using ReportEngine.Hosting;
+using ReportEngine.Scheduling;
 
 namespace ReportEngine.Cli;
 
@@ -28,6 +29,8 @@ public static class ServeCommand
             var settings = context.Settings(parse);
             // The database must exist and be migrated before Quartz adds its tables to it.
             ReportsDatabase.OpenForReports(settings.ConnectionString).Dispose();
+            // One worker per database: refused here, before the host starts and logs anything.
+            await SingleWorker.Claim(context.Runs(settings), context.Clock, cancellation);
             try
             {
                 using var host = WorkerHost.Build(configuration, settings, CliContext.WorkingDirectory);

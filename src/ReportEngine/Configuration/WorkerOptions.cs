@@ -22,6 +22,12 @@ public sealed class WorkerOptions
     /// <summary>How often the worker looks for on-demand runs queued by `run`, and says it is alive (at most 5 s).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A run interrupted this many times in a row (its process killed or stopped each time) is failed
+    /// instead of done again, so a report that kills the worker cannot make it crash at every start.
+    /// </summary>
+    public int MaxInterruptions { get; set; } = 3;
+
     /// <summary>Reports rendered at the same time (different schedules; one schedule never runs twice at once).</summary>
     public int MaxConcurrentRuns { get; set; } = 2;
 }
@@ -36,6 +42,9 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             SettingChecks.Between($"{s}:GracePeriod", options.GracePeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(6)),
             SettingChecks.Between($"{s}:MisfireThreshold", options.MisfireThreshold, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
             SettingChecks.Between($"{s}:PollInterval", options.PollInterval, TimeSpan.FromMilliseconds(100), WorkerOptions.Silence / 3),
+            options.MaxInterruptions is < 1 or > 100
+                ? $"The setting {s}:MaxInterruptions must be from 1 to 100; it is {options.MaxInterruptions}."
+                : null,
             options.MaxConcurrentRuns is < 1 or > 64
                 ? $"The setting {s}:MaxConcurrentRuns must be from 1 to 64; it is {options.MaxConcurrentRuns}."
                 : null,

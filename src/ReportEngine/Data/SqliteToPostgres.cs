@@ -10,6 +10,8 @@ namespace ReportEngine.Data;
 /// <summary>
 /// Copies the organisations data of a SQLite database into a PostgreSQL one with the same schema
 /// (both migrated first), with COPY: the way from the embedded default to the scale-out path.
+/// Every table is copied in one transaction: a failure (a row PostgreSQL refuses, a dropped
+/// connection, Ctrl+C) leaves the target as empty as it was, so the copy can simply be run again.
 /// </summary>
 public static class SqliteToPostgres
 {
@@ -29,15 +31,27 @@ public static class SqliteToPostgres
         }
 
         var copied = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in Tables)
+        using var transaction = target.BeginTransaction();
+        try
         {
-            copied[table] = CopyTable(source, target, table);
-            if (target.ExecuteScalar<string?>(
-                "SELECT pg_get_serial_sequence(@table, 'id') FROM information_schema.columns WHERE table_name = @table AND column_name = 'id'", new { table }) is { } sequence)
+            foreach (var table in Tables)
             {
-                // Copied ids were given explicitly: new rows must be numbered after them.
-                target.Execute($"SELECT setval('{sequence}', GREATEST((SELECT MAX(id) FROM {table}), 1))");
+                copied[table] = CopyTable(source, target, table);
+                if (target.ExecuteScalar<string?>(
+                    "SELECT pg_get_serial_sequence(@table, 'id') FROM information_schema.columns WHERE table_name = @table AND column_name = 'id'",
+                    new { table }, transaction) is { } sequence)
+                {
+                    // Copied ids were given explicitly: new rows must be numbered after them. (setval is not
+                    // undone by a rollback; the next copy sets it again.)
+                    target.Execute($"SELECT setval('{sequence}', GREATEST((SELECT MAX(id) FROM {table}), 1))", transaction: transaction);
+                }
             }
+
+            transaction.Commit();
+        }
+        catch (PostgresException e)
+        {
+            throw new ReportEngineException($"The copy into PostgreSQL failed and was rolled back, the target is left empty: {e.MessageText}{(e.Where is { } where ? $" ({where})" : "")}", e);
         }
 
         return copied;

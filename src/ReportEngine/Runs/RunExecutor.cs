@@ -10,8 +10,8 @@ namespace ReportEngine.Runs;
 
 /// <summary>
 /// Executes one recorded run, the same way for the command line and for the worker's jobs: marks it
-/// running, renders into the archive's staging folder, renames the PDF into the archive, and records
-/// the result. Parameters relative to "now" are read at the run's reference time (its scheduled fire
+/// running, renders into the archive's staging folder, records the archive name it is about to take,
+/// renames the PDF into the archive, and records the result. Parameters relative to "now" are read at the run's reference time (its scheduled fire
 /// time, or when it was queued), never the clock, so redoing a run asks for the same report.
 /// </summary>
 internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive archive, RunStore runs)
@@ -43,7 +43,18 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
             await TestDelay(cancellation);
 
-            var (archived, sha256) = archive.Store(rendered.Path, ReportArchive.RelativePath(runId, prepared.Template.Name, run.Language, prepared.Parameters, reference));
+            // The name and hash go on the record before the rename: a process killed after it leaves a run
+            // the next start completes from the file (ArchiveReconciliation), never an unrecorded file.
+            var (archived, sha256) = archive.Store(
+                rendered.Path,
+                ReportArchive.RelativePath(runId, prepared.Template.Name, run.Language, prepared.Parameters, reference),
+                (name, hash) =>
+                {
+                    runs.RecordArchiving(runId, name, hash, rendered.Pages, rendered.Bytes);
+                    CrashPoint.Reach(CrashPoint.AfterRecordPath);
+                });
+            CrashPoint.Reach(CrashPoint.AfterRename);
+            CrashPoint.Reach(CrashPoint.BeforeRecordSucceeded);
             runs.Succeed(runId, rendered.Pages, rendered.Bytes, archived, sha256);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

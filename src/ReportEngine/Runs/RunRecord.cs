@@ -24,6 +24,9 @@ public sealed record RunRecord
 
     public long? RecoversRunId { get; init; }
 
+    /// <summary>1 for a first run; each run that does an interrupted one again counts one more.</summary>
+    public long Attempt { get; init; } = 1;
+
     public required string Status { get; init; }
 
     public required string QueuedAt { get; init; }
@@ -46,6 +49,11 @@ public sealed record RunRecord
     public string? ArchivePath { get; init; }
 
     public string? Sha256 { get; init; }
+
+    /// <summary>The archive name the PDF is being renamed to, recorded before the rename (see <see cref="ArchiveReconciliation"/>).</summary>
+    public string? ArchivingTo { get; init; }
+
+    public string? ArchivingSha256 { get; init; }
 
     public bool IsFinished => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Interrupted;
 }

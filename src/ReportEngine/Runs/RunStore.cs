@@ -20,7 +20,8 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         parameters AS Parameters, trigger AS Trigger, requested_by AS RequestedBy, schedule_id AS ScheduleId,
         scheduled_for AS ScheduledFor, recovers_run_id AS RecoversRunId, status AS Status, queued_at AS QueuedAt,
         started_at AS StartedAt, finished_at AS FinishedAt, executed_by AS ExecutedBy, error AS Error,
-        pages AS Pages, bytes AS Bytes, data_as_of AS DataAsOf, archive_path AS ArchivePath, sha256 AS Sha256
+        pages AS Pages, bytes AS Bytes, data_as_of AS DataAsOf, archive_path AS ArchivePath, sha256 AS Sha256,
+        attempt AS Attempt, archiving_to AS ArchivingTo, archiving_sha256 AS ArchivingSha256
         """;
 
     public string ConnectionString { get; } = connectionString;
@@ -37,9 +38,9 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         return connection.ExecuteScalar<long>(
             """
             INSERT INTO runs (template, language, parameters, trigger, requested_by, schedule_id, scheduled_for,
-                              recovers_run_id, status, queued_at)
+                              recovers_run_id, attempt, status, queued_at)
             VALUES (@Template, @Language, @Parameters, @Trigger, @RequestedBy, @ScheduleId, @ScheduledFor,
-                    @RecoversRunId, 'queued', @QueuedAt)
+                    @RecoversRunId, @Attempt, 'queued', @QueuedAt)
             RETURNING id
             """,
             run);
@@ -55,6 +56,49 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         Execute(
             "UPDATE runs SET parameters = @parameters, template_version = @templateVersion, data_as_of = @dataAsOf WHERE id = @id",
             new { id, parameters, templateVersion, dataAsOf });
+
+    /// <summary>
+    /// Records the name a rendered PDF is about to be renamed to, with its hash, size and pages: a process
+    /// killed after the rename leaves a run the next start can complete (<see cref="ArchiveReconciliation"/>).
+    /// </summary>
+    public void RecordArchiving(long id, string archivePath, string sha256, long pages, long bytes) =>
+        Execute(
+            """
+            UPDATE runs SET archiving_to = @archivePath, archiving_sha256 = @sha256, archiving_pages = @pages, archiving_bytes = @bytes
+            WHERE id = @id AND status = 'running'
+            """,
+            new { id, archivePath, sha256, pages, bytes });
+
+    /// <summary>
+    /// A run whose PDF reached its archive name before its process died: succeeded, as recorded before
+    /// the rename. False when the run has moved on (finished otherwise, or archiving elsewhere).
+    /// </summary>
+    public bool CompleteArchived(long id, string archivePath) =>
+        Execute(
+            """
+            UPDATE runs SET status = 'succeeded', finished_at = @now, error = NULL, archive_path = archiving_to, sha256 = archiving_sha256,
+                            pages = archiving_pages, bytes = archiving_bytes
+            WHERE id = @id AND status IN ('running', 'interrupted') AND archiving_to = @archivePath
+            """,
+            new { id, archivePath, now = Now() }) == 1;
+
+    /// <summary>Runs that recorded an archive name but not their success: killed around the rename.</summary>
+    public IReadOnlyList<RunRecord> ArchivingUnfinished()
+    {
+        using var connection = Open();
+        return connection.Query<RunRecord>(
+            $"SELECT {Columns} FROM runs WHERE archiving_to IS NOT NULL AND archive_path IS NULL AND status IN ('running', 'interrupted') ORDER BY id").AsList();
+    }
+
+    /// <summary>Fails a run that will not be done again (interrupted too often); false when it had succeeded or failed already.</summary>
+    public bool GiveUp(long id, string error) =>
+        Execute(
+            "UPDATE runs SET status = 'failed', finished_at = COALESCE(finished_at, @now), error = @error WHERE id = @id AND status IN ('queued', 'running', 'interrupted')",
+            new { id, error, now = Now() }) == 1;
+
+    /// <summary>A succeeded run whose archived file is gone: failed, keeping the name so `archive verify` still reports it.</summary>
+    public bool FailMissingFile(long id, string error) =>
+        Execute("UPDATE runs SET status = 'failed', error = @error WHERE id = @id AND status = 'succeeded'", new { id, error }) == 1;
 
     public void Succeed(long id, long pages, long bytes, string archivePath, string sha256) =>
         Execute(

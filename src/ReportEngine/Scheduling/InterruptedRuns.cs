@@ -6,24 +6,35 @@ using ReportEngine.Runs;
 namespace ReportEngine.Scheduling;
 
 /// <summary>
-/// At start, before the scheduler fires anything: runs left by a process that is gone are marked
-/// interrupted, and staging folders of runs not running are deleted (a partial PDF is only ever
-/// there, never in the archive proper). Quartz then recovers the firings, and the job does each
-/// run again as a new run that points back at the interrupted one.
+/// At start, before the scheduler fires anything (and after SingleWorker has made this the one
+/// worker): the archive and run records are made to agree, runs left by a process that is gone are
+/// marked interrupted, and staging folders of finished runs are deleted (see CrashRecovery). Quartz
+/// then recovers the firings, and the job does each run again as a new run that points back at the
+/// interrupted one, unless it was interrupted Worker:MaxInterruptions times in a row.
 /// </summary>
 internal sealed class InterruptedRuns(RunStore runs, ReportArchive archive, ILogger<InterruptedRuns> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var run in AbandonedRuns.Interrupt(runs, includeQueuedFirings: true))
+        var recovered = CrashRecovery.Settle(runs, archive, includeQueuedFirings: true);
+        foreach (var run in recovered.Archive.Completed)
         {
-            logger.LogWarning("run {RunId} ({Template}) was interrupted when {Process} ended; its firing is recovered", run.Id, run.Template, run.ExecutedBy);
+            logger.LogWarning("run {RunId} ({Template}): its process ended after the PDF reached the archive; recorded as succeeded ({Path})", run.Id, run.Template, run.ArchivePath);
         }
 
-        var unfinished = runs.WithStatus(RunStatus.Running).Select(r => r.Id).ToHashSet();
-        foreach (var staged in archive.StagedRuns().Where(id => !unfinished.Contains(id)))
+        foreach (var file in recovered.Archive.Quarantined)
         {
-            archive.DeleteStaging(staged);
+            logger.LogWarning("{File}: archived by a run that was done again or does not match its record; moved to quarantine", file);
+        }
+
+        foreach (var run in recovered.Archive.MissingFiles)
+        {
+            logger.LogError("run {RunId} ({Template}): its archived PDF {Path} is missing; the run is marked failed", run.Id, run.Template, run.ArchivePath);
+        }
+
+        foreach (var run in recovered.Interrupted)
+        {
+            logger.LogWarning("run {RunId} ({Template}) was interrupted when {Process} ended; its firing is recovered", run.Id, run.Template, run.ExecutedBy);
         }
 
         return Task.CompletedTask;

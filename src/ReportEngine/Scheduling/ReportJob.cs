@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
+using ReportEngine.Configuration;
 using ReportEngine.Delivery;
 using ReportEngine.Runs;
 
@@ -11,9 +13,11 @@ namespace ReportEngine.Scheduling;
 /// queued by `run`. Registered with RequestRecovery, so a firing cut short by a crash is fired again
 /// at the next start (context.Recovering); everything here is therefore idempotent: the run a
 /// firing started is found by (schedule, fire time) or by id, marked interrupted, and done again
-/// as a new run that points back at it. A finished run is never redone.
+/// as a new run that points back at it. A finished run is never redone, and a run interrupted
+/// Worker:MaxInterruptions times in a row is failed instead (no crash loop).
 /// </summary>
-internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningReports running, ScheduledBursts bursts, ILogger<ReportJob> logger, TimeProvider clock) : IJob
+internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningReports running, ScheduledBursts bursts, IOptions<WorkerOptions> worker,
+    ILogger<ReportJob> logger, TimeProvider clock) : IJob
 {
     public const string ScheduleGroup = "schedules";
     public const string RunsGroup = "runs";
@@ -77,6 +81,10 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
         if (previous is not null)
         {
             runs.Interrupt(previous.Id, $"Interrupted: the process {previous.ExecutedBy ?? "that queued it"} ended before the run finished; done again by a recovered firing.");
+            if (GaveUp(previous))
+            {
+                return null;
+            }
         }
 
         var id = runs.Queue(new RunRecord
@@ -89,6 +97,7 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
             ScheduleId = schedule.Id,
             ScheduledFor = scheduledFor,
             RecoversRunId = previous?.Id,
+            Attempt = previous is null ? 1 : previous.Attempt + 1,
             Status = RunStatus.Queued,
             QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
         });
@@ -129,16 +138,41 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
             case RunStatus.Interrupted when recovering && runs.RecoveredBy(runId) is null:
                 // This firing is recovered: the process that ran it died.
                 runs.Interrupt(runId, $"Interrupted: the process {run.ExecutedBy} ended before the run finished; done again by a recovered firing.");
+                if (GaveUp(run))
+                {
+                    return null;
+                }
+
                 return runs.Queue(run with
                 {
                     Trigger = RunTrigger.Recovery,
                     RecoversRunId = runId,
+                    Attempt = run.Attempt + 1,
                     Status = RunStatus.Queued,
                     QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
                 });
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A run interrupted as many times in a row as Worker:MaxInterruptions allows is failed, not done
+    /// again: whatever kills its process would kill the worker at every start.
+    /// </summary>
+    private bool GaveUp(RunRecord interrupted)
+    {
+        var limit = worker.Value.MaxInterruptions;
+        if (interrupted.Attempt < limit)
+        {
+            return false;
+        }
+
+        var last = runs.Find(interrupted.Id)?.Error ?? interrupted.Error;
+        runs.GiveUp(interrupted.Id, string.Create(CultureInfo.InvariantCulture,
+            $"interrupted {interrupted.Attempt} times; not recovered again (Worker:MaxInterruptions is {limit}). The last time: {last}"));
+        logger.LogError("run {RunId} ({Template}) was interrupted {Count} times in a row; it is failed, not done again", interrupted.Id, interrupted.Template, interrupted.Attempt);
+        return true;
     }
 
     private async Task MoveToNextWorkingDay(ScheduledReport schedule, WorkingDays calendar, DateTimeOffset firing, TimeZoneInfo zone,

@@ -31,7 +31,11 @@ public sealed record CheckedSchedule(ScheduleDefinition Definition, TimeZoneInfo
 }
 
 /// <summary>The schedules file as read: the schedules that can run, and a message for each that cannot.</summary>
-public sealed record ScheduleSet(string File, IReadOnlyList<CheckedSchedule> Schedules, IReadOnlyList<string> Problems, string Content);
+public sealed record ScheduleSet(string File, IReadOnlyList<CheckedSchedule> Schedules, IReadOnlyList<string> Problems, string Content)
+{
+    /// <summary>Ids of the schedules in the file that failed a check: still declared, so their triggers are kept (paused).</summary>
+    public IReadOnlyList<string> Failing { get; init; } = [];
+}
 
 /// <summary>
 /// Reads config/schedules.yaml and checks each schedule on its own (template, parameters against the
@@ -70,6 +74,7 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
         }
 
         var checkedSchedules = new List<CheckedSchedule>();
+        var failing = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (definition, index) in parsed.Schedules.Select((s, i) => (s, i + 1)))
         {
@@ -81,9 +86,13 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
             {
                 checkedSchedules.Add(result);
             }
+            else if (IdPattern().IsMatch(definition.Id ?? ""))
+            {
+                failing.Add(definition.Id!);
+            }
         }
 
-        return new ScheduleSet(file, checkedSchedules, problems, content);
+        return new ScheduleSet(file, checkedSchedules, problems, content) { Failing = failing };
     }
 
     private CheckedSchedule? Check(ScheduleDefinition definition, Dictionary<string, WorkingDays> calendars, List<string> problems, HashSet<string> seen)

@@ -11,8 +11,12 @@ namespace ReportEngine.Scheduling;
 /// Makes the Quartz store say what config/schedules.yaml says: at start (before the scheduler
 /// fires anything) and whenever the file changes. A schedule whose timing is unchanged keeps its
 /// trigger, and with it the firing history that misfire handling needs; its job data (template,
-/// parameters) is replaced. Schedules gone from the file, or no longer valid, are removed;
-/// their past runs stay in the runs table.
+/// parameters) is replaced. A schedule still in the file that fails a check (a template being
+/// edited, a locality not yet imported) keeps its trigger, paused, and is resumed once it passes:
+/// firings missed meanwhile are then settled by its misfire policy. Schedules gone from the file are
+/// removed; their past runs stay in the runs table. An edit that cannot be applied for a passing
+/// reason (the database busy) is tried again at the next reload; a file that is not YAML is
+/// reported once.
 /// </summary>
 internal sealed class ScheduleSynchronizer(
     ISchedulerFactory schedulers,
@@ -37,21 +41,27 @@ internal sealed class ScheduleSynchronizer(
         using var timer = new PeriodicTimer(options.Value.ReloadInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var content = "";
             try
             {
-                var content = System.IO.File.Exists(File) ? await System.IO.File.ReadAllTextAsync(File, stoppingToken) : "";
+                content = System.IO.File.Exists(File) ? await System.IO.File.ReadAllTextAsync(File, stoppingToken) : "";
                 if (content != _seenContent)
                 {
-                    _seenContent = content;
                     logger.LogInformation("{File} changed: updating the schedules", File);
                     await Apply(loader.Load(File), stoppingToken);
                 }
             }
-#pragma warning disable CA1031 // A bad edit or a busy database must not stop the worker: the schedules in force stay.
+            catch (ReportEngineException e)
+            {
+                // The file itself is wrong (not YAML): reported once; the next edit is read again.
+                _seenContent = content;
+                logger.LogError("{File} was not applied, the previous schedules stay: {Error}", File, e.Message);
+            }
+#pragma warning disable CA1031 // A busy database must not stop the worker: the schedules in force stay, and the edit is tried again.
             catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                logger.LogError("{File} was not applied, the previous schedules stay: {Error}", File, e.Message);
+                logger.LogError("{File} was not applied, the previous schedules stay; trying again at the next reload: {Error}", File, e.Message);
             }
         }
     }
@@ -74,6 +84,18 @@ internal sealed class ScheduleSynchronizer(
         {
             var job = await Store(scheduler, schedule, cancellationToken);
             wanted.Add(job);
+        }
+
+        foreach (var id in set.Failing)
+        {
+            var job = new JobKey(id, ReportJob.ScheduleGroup);
+            if (await scheduler.GetJobDetail(job, cancellationToken) is not null)
+            {
+                // Kept with its trigger and firing history, but not fired while it fails its checks.
+                await scheduler.PauseJob(job, cancellationToken);
+                wanted.Add(job);
+                logger.LogWarning("schedule {Schedule}: paused until it passes its checks again; its trigger is kept", id);
+            }
         }
 
         foreach (var stale in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ReportJob.ScheduleGroup), cancellationToken))
@@ -104,6 +126,13 @@ internal sealed class ScheduleSynchronizer(
 
         var triggerKey = new TriggerKey(definition.Id, ReportJob.ScheduleGroup);
         var current = await scheduler.GetTrigger(triggerKey, cancellationToken);
+        if (current is not null && await scheduler.GetTriggerState(triggerKey, cancellationToken) == TriggerState.Paused)
+        {
+            // Paused while it failed a check: resumed, and a firing missed meanwhile follows the misfire policy.
+            await scheduler.ResumeJob(job.Key, cancellationToken);
+            logger.LogInformation("schedule {Schedule}: passes its checks again; resumed", definition.Id);
+        }
+
         if (current?.Description == schedule.Fingerprint)
         {
             logger.LogInformation("schedule {Schedule}: unchanged, next firing {Next}", definition.Id, Describe(current.NextFireTimeUtc));

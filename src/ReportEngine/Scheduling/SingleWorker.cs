@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ReportEngine.Configuration;
 using ReportEngine.Runs;
 
@@ -7,19 +9,82 @@ namespace ReportEngine.Scheduling;
 /// <summary>
 /// Refuses to start a second worker on a database another live worker serves: Quartz's SQLite store
 /// locks within one process only, and without clustering two schedulers would fire every trigger
-/// twice. Registered first, so the refusal comes before anything else starts.
+/// twice. The check is the atomic claim of the serving lease (not a look at who else is there), so
+/// two workers started at the same moment cannot both pass. Registered first, so the refusal comes
+/// before anything else starts; the lease is renewed every poll and given up at stop.
 /// </summary>
-internal sealed class SingleWorker(RunStore runs) : IHostedService
+internal sealed class SingleWorker(RunStore runs, IOptions<WorkerOptions> options, IHostApplicationLifetime lifetime,
+    ILogger<SingleWorker> logger, TimeProvider clock) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Test-only hook: a folder. The worker writes &lt;pid&gt;.ready there and waits for a file named "go"
+    /// before claiming, so a test can release two workers at the same moment. Never set it in production.
+    /// </summary>
+    public const string StartBarrierVariable = "REPORTENGINE_TEST_SERVE_BARRIER";
+
+    private readonly ServingLease _lease = new(runs.ConnectionString, clock);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var others = runs.LiveWorkers(WorkerOptions.Silence);
-        return others.Count == 0
-            ? Task.CompletedTask
-            : throw new ReportEngineException(
-                $"Another worker ({string.Join(", ", others)}) serves the database {runs.File}; one worker per database. " +
-                "Stop it first (a worker killed on another host counts as gone 15 s after its last heartbeat).");
+        await Claim(runs, clock, cancellationToken);
+        await base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Takes the serving lease or refuses with one line. `serve` calls it before the host is built (so a
+    /// refusal is the only thing printed); StartAsync again, which renews a lease this process holds.
+    /// </summary>
+    public static async Task Claim(RunStore runs, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await StartBarrier(cancellationToken);
+        if (new ServingLease(runs.ConnectionString, clock).TryClaim() is { } other)
+        {
+            throw new ReportEngineException(
+                $"Another worker ({other}) serves the database {runs.File}; one worker per database. " +
+                "Stop it first (a worker killed on another host counts as gone 15 s after its last heartbeat).");
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        _lease.Release();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (!_lease.Renew())
+                {
+                    logger.LogCritical("Another worker has taken over the database {Database} (this one was silent too long): stopping", runs.File);
+                    lifetime.StopApplication();
+                    return;
+                }
+            }
+#pragma warning disable CA1031 // A busy database must not stop the worker: the next poll renews.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning("Could not renew the serving lease: {Error}", e.Message);
+            }
+        }
+    }
+
+    private static async Task StartBarrier(CancellationToken cancellationToken)
+    {
+        if (Environment.GetEnvironmentVariable(StartBarrierVariable) is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{Environment.ProcessId}.ready"), "", cancellationToken);
+        while (!File.Exists(Path.Combine(folder, "go")))
+        {
+            await Task.Delay(5, cancellationToken);
+        }
+    }
 }

@@ -47,8 +47,10 @@ public static class MigrationRunner
         var newlyApplied = new List<Migration>();
         foreach (var migration in known.Where(m => !applied.ContainsKey(m.Version)))
         {
-            ApplyOne(connection, migration, clock);
-            newlyApplied.Add(migration);
+            if (ApplyOne(connection, migration, clock))
+            {
+                newlyApplied.Add(migration);
+            }
         }
 
         return newlyApplied;
@@ -75,11 +77,19 @@ public static class MigrationRunner
         }
     }
 
-    private static void ApplyOne(DbConnection connection, Migration migration, TimeProvider clock)
+    /// <returns>false when another process applied it between our look and our transaction (two workers starting at once).</returns>
+    private static bool ApplyOne(DbConnection connection, Migration migration, TimeProvider clock)
     {
+        // SQLite's transactions here are BEGIN IMMEDIATE: the check below and the script are one writer's.
         using var transaction = connection.BeginTransaction();
         try
         {
+            if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_version WHERE version = @Version", new { migration.Version }, transaction) > 0)
+            {
+                transaction.Rollback();
+                return false;
+            }
+
             // No parameters here: Microsoft.Data.Sqlite and Npgsql both run a multi-statement script then.
             connection.Execute(migration.Script, transaction: transaction);
             connection.Execute(
@@ -93,6 +103,7 @@ public static class MigrationRunner
                 },
                 transaction);
             transaction.Commit();
+            return true;
         }
         catch (DbException ex)
         {

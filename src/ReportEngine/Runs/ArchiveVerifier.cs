@@ -1,8 +1,11 @@
-using ReportEngine.Runs;
+using ReportEngine.Archive;
 
-namespace ReportEngine.Archive;
+namespace ReportEngine.Runs;
 
-/// <summary>Re-hashes every archived PDF against the SHA-256 its run recorded.</summary>
+/// <summary>
+/// Re-hashes every archived PDF against the SHA-256 its run recorded, and finds the files no run
+/// records. Lives with the runs: the archive is a folder of files that knows nothing of runs.
+/// </summary>
 public sealed class ArchiveVerifier(ReportArchive archive, RunStore runs)
 {
     public ArchiveReport Verify()
@@ -25,7 +28,10 @@ public sealed class ArchiveVerifier(ReportArchive archive, RunStore runs)
             }
         }
 
-        var known = recorded.Select(r => r.ArchivePath!).ToHashSet(StringComparer.Ordinal);
+        // A run archiving right now has recorded the name before the rename: its file is not a stray.
+        var known = recorded.Select(r => r.ArchivePath!)
+            .Concat(runs.ArchivingUnfinished().Where(r => r.Status == RunStatus.Running).Select(r => r.ArchivingTo!))
+            .ToHashSet(StringComparer.Ordinal);
         var unrecorded = archive.Files().Where(f => !known.Contains(f)).ToList();
         return new ArchiveReport(recorded.Count, problems, unrecorded);
     }
@@ -39,8 +45,11 @@ public enum ArchiveProblemKind
 
 public sealed record ArchiveProblem(ArchiveProblemKind Kind, string Path, long RunId, string? ExpectedSha256, string? ActualSha256);
 
-/// <summary>What verify found: problems are missing or changed files; an unrecorded file is only reported.</summary>
+/// <summary>
+/// What verify found: missing or changed files, and files no run records (the archive and the run
+/// records disagree: a copy from elsewhere, or a crash window this version closes).
+/// </summary>
 public sealed record ArchiveReport(int Checked, IReadOnlyList<ArchiveProblem> Problems, IReadOnlyList<string> Unrecorded)
 {
-    public bool IsIntact => Problems.Count == 0;
+    public bool IsIntact => Problems.Count == 0 && Unrecorded.Count == 0;
 }
