@@ -65,12 +65,14 @@ public sealed class MigrationRunnerTests : IDisposable
     public void A_database_with_a_newer_schema_version_is_refused_with_a_clear_message()
     {
         MigrationRunner.Apply(connection);
-        connection.Execute("INSERT INTO schema_version (version, name, applied_at, checksum) VALUES (7, 'from_the_future', '2030-01-01T00:00:00Z', 'x')");
+        var newest = EmbeddedMigrations.Load().Max(m => m.Version);
+        var future = newest + 1;
+        connection.Execute("INSERT INTO schema_version (version, name, applied_at, checksum) VALUES (@future, 'from_the_future', '2030-01-01T00:00:00Z', 'x')", new { future });
 
         var error = Assert.Throws<SchemaVersionException>(() => MigrationRunner.Apply(connection));
 
         Assert.Equal(
-            $"The database at {folder.File("reports.db")} has schema version 7, but this ReportEngine knows versions up to {EmbeddedMigrations.Load().Max(m => m.Version)}. "
+            $"The database at {folder.File("reports.db")} has schema version {future}, but this ReportEngine knows versions up to {newest}. "
             + "Upgrade ReportEngine or use a matching database.",
             error.Message);
         Assert.IsAssignableFrom<ReportEngineException>(error);
