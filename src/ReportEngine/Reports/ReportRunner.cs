@@ -35,6 +35,7 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         }
 
         var parameters = new ParameterResolver(clock).Resolve(template, request.Parameters);
+        FileName(template.Name, parameters, request.Language); // a value that cannot be a file name is refused before anything is recorded
         CheckLookupsExist(template, parameters, connection);
         var values = ReportPreconditions.Check(template, parameters, connection);
         return new PreparedReport(template, request.Language, parameters) { Values = values };
@@ -53,8 +54,8 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         liquid.Set("t", new LocalizedStrings(strings, liquid, Path.Combine(template.Directory, $"strings.{language}.yaml")));
 
         var document = new DocumentComposer(template, liquid, results).Compose(DocumentDate(parameters));
+        var path = PathSegment.Inside(outputDirectory, FileName(template.Name, parameters, language), "The report's file name");
         Directory.CreateDirectory(outputDirectory);
-        var path = Path.Combine(outputDirectory, FileName(template.Name, parameters, language));
         var pages = AtomicFile.Write(path, document.GeneratePdf);
         return new RenderedReport(path, pages, new FileInfo(path).Length, prepared.Parameters);
     }
@@ -131,18 +132,19 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
     }
 
+    /// <summary>The PDF's file name (also an attachment's and a dropped file's); every part must be a plain name.</summary>
     internal static string FileName(string template, IReadOnlyDictionary<string, object> parameters, string language)
     {
-        var parts = new List<string> { template };
+        var parts = new List<string> { PathSegment.Check(template, "The template name") };
         foreach (var key in new[] { "organization", "locality", "year" })
         {
             if (parameters.TryGetValue(key, out var value))
             {
-                parts.Add(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                parts.Add(PathSegment.Check(Convert.ToString(value, CultureInfo.InvariantCulture), $"Parameter \"{key}\""));
             }
         }
 
-        parts.Add(language);
+        parts.Add(PathSegment.Check(language, "The language"));
         return string.Join('-', parts) + ".pdf";
     }
 }
