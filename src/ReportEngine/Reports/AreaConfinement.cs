@@ -67,9 +67,9 @@ internal sealed class AreaConfinement : IDisposable
     /// <summary>The committee's locality code.</summary>
     public string Locality { get; }
 
-    private string LocalitiesTable => "confined_localities_" + _suffix;
+    private string LocalitiesTable => "confined_locality_ids_" + _suffix;
 
-    private string OrganizationsTable => "confined_organizations_" + _suffix;
+    private string OrganizationsTable => "confined_organization_ids_" + _suffix;
 
     /// <summary>Creates the area's tables and views on the connection; dispose to drop them (connections are pooled).</summary>
     public static AreaConfinement Enter(DbConnection connection, string locality, string asOf)

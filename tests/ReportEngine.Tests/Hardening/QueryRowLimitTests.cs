@@ -66,10 +66,10 @@ public sealed class QueryRowLimitTests(IsolationFixture fixture)
     [Fact]
     public void The_row_limit_is_read_from_the_settings_and_defaults_to_one_hundred_thousand()
     {
-        ConfigurationBuilder Builder(string? rows) => (ConfigurationBuilder)new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Templates:Path"] = RepositoryPaths.Templates, ["Reports:MaxQueryRows"] = rows });
+        static IConfiguration Settings(params (string Key, string Value)[] more) => new ConfigurationBuilder().AddInMemoryCollection(
+            more.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)).Append(new("Templates:Path", RepositoryPaths.Templates))).Build();
 
-        Assert.Equal(250, ReportEngineSettings.Load(Builder("250").Build(), RepositoryPaths.Root, null).MaxQueryRows);
-        Assert.Equal(100_000, ReportEngineSettings.Load(Builder(null).Build(), RepositoryPaths.Root, null).MaxQueryRows);
+        Assert.Equal(250, ReportEngineSettings.Load(Settings(("Reports:MaxQueryRows", "250")), RepositoryPaths.Root, null).MaxQueryRows);
+        Assert.Equal(100_000, ReportEngineSettings.Load(Settings(), RepositoryPaths.Root, null).MaxQueryRows);
     }
 }
