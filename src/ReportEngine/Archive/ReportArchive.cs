@@ -29,10 +29,15 @@ public sealed class ReportArchive(string root)
         var subject = parameters.TryGetValue("locality", out var locality) ? (string)locality
             : parameters.TryGetValue("organization", out var organization) ? Convert.ToString(organization, CultureInfo.InvariantCulture)!
             : "all";
+        PathSegment.Check(template, "The template name");
+        PathSegment.Check(year, "The year");
+        PathSegment.Check(subject, "The report's locality or organization");
+        PathSegment.Check(language, "The language");
         return $"{template}/{year}/{runId.ToString(CultureInfo.InvariantCulture)}-{subject}-{language}.pdf";
     }
 
-    public string FullPath(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+    /// <summary>The full path of an archive name; a name that would lead outside the archive is refused.</summary>
+    public string FullPath(string relativePath) => PathSegment.Inside(Root, relativePath.Replace('/', Path.DirectorySeparatorChar), "The archive name");
 
     /// <summary>
     /// Moves a fully written staged file to its archive name and returns the name it got and its

@@ -114,7 +114,7 @@ public static class RunCommand
             var archived = archive.FullPath(run.ArchivePath!);
             if (outputFolder is { } folder)
             {
-                var copy = Path.Combine(Path.GetFullPath(folder), ReportRunner.FileName(prepared.Template.Name, prepared.Parameters, request.Language));
+                var copy = PathSegment.Inside(folder, ReportRunner.FileName(prepared.Template.Name, prepared.Parameters, request.Language), "The --out file name");
                 Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
                 File.Copy(archived, copy, overwrite: true);
             }

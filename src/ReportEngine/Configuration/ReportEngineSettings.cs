@@ -11,6 +11,9 @@ public sealed record ReportEngineSettings(string ConnectionString, string Templa
     public const string ConnectionStringKey = "ConnectionStrings:Reports";
     public const string DefaultConnectionString = "Data Source=data/reports.db";
 
+    /// <summary>Reports:MaxQueryRows, validated when the settings are read.</summary>
+    public int MaxQueryRows { get; init; } = ReportsOptions.DefaultMaxQueryRows;
+
     public static IConfigurationRoot BuildConfiguration(string workingDirectory) =>
         new ConfigurationBuilder()
             // The copy next to the binary carries the defaults; the one in the working directory
@@ -29,7 +32,8 @@ public sealed record ReportEngineSettings(string ConnectionString, string Templa
         }
 
         var templates = ResolveDirectory(configuration["Templates:Path"] ?? "templates", workingDirectory, "Templates:Path");
-        return new ReportEngineSettings(connectionString, templates);
+        var reports = OptionsReader.Read(configuration, ReportsOptions.Section, new ReportsOptionsValidator());
+        return new ReportEngineSettings(connectionString, templates) { MaxQueryRows = reports.MaxQueryRows };
     }
 
     /// <summary>A relative folder is looked up in the working directory first, then next to the binary.</summary>

@@ -13,7 +13,7 @@ namespace ReportEngine.Delivery;
 /// </summary>
 public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, TimeProvider clock, string from)
 {
-    /// <summary>The parameter a burst sets from each committee; the template's queries are restricted by it.</summary>
+    /// <summary>The parameter a burst sets from each committee; the run's queries read only that locality's area.</summary>
     public const string LocalityParameter = "locality";
 
     public CommitteeStore Committees { get; } = new(settings.ConnectionString);
@@ -38,6 +38,8 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
             var runId = runs.Queue(new RunRecord
             {
                 Template = prepared.Template.Name,
+                TemplateVersion = prepared.Template.Version,
+                ConfinedTo = prepared.ConfinedTo,
                 Language = committee.Language,
                 Parameters = RunParameters.Format(request.Parameters),
                 Trigger = RunTrigger.CommandLine,
@@ -59,7 +61,10 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
 
     /// <summary>
     /// Each committee's request, checked against its template and the database: the committee's
-    /// locality set (a locality given by the caller is refused), in the committee's language.
+    /// locality set (a locality given by the caller is refused), in the committee's language, and every
+    /// query compiled inside the committee's area (see <see cref="AreaConfinement"/>): a query that reads
+    /// anything else is refused here, and the run it would have become is confined to the area and pinned
+    /// to the template version checked here.
     /// </summary>
     public IReadOnlyList<CommitteeReport> Prepare(string template, IReadOnlyDictionary<string, string> parameters, string selector)
     {
@@ -77,20 +82,14 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
         {
             var own = new Dictionary<string, string>(parameters, StringComparer.Ordinal) { [LocalityParameter] = committee.LocalityCode };
             var request = new ReportRequest(template, own, committee.Language);
-            var prepared = runner.Prepare(request, connection);
+            var prepared = runner.Prepare(request, connection) with { ConfinedTo = committee.LocalityCode };
             if (!prepared.Template.Definition.Parameters.TryGetValue(LocalityParameter, out var definition) || definition.Type != "locality")
             {
                 throw new ReportEngineException(
                     $"Template \"{template}\" has no parameter \"{LocalityParameter}\" of type locality, so it cannot be rendered per committee.");
             }
 
-            // A committee sees its own locality's data only: a query not bound to it could show everyone's.
-            if (prepared.Template.QuerySql.FirstOrDefault(q => !q.Value.Contains("@" + LocalityParameter, StringComparison.Ordinal)) is { Key: { } unbound })
-            {
-                throw new ReportEngineException(
-                    $"Template \"{template}\": the query \"{unbound}\" does not use @{LocalityParameter}, so a committee's report could show other localities' data; it cannot be rendered per committee.");
-            }
-
+            runner.CheckConfinement(prepared, connection);
             requests.Add(new CommitteeReport(committee, request, prepared));
         }
 

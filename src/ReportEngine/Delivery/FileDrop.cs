@@ -17,6 +17,11 @@ public static class FileDrop
             return DeliveryOutcome.Transient($"The drop folder {folder} does not exist (is the share mounted?).");
         }
 
+        if (fileName.IndexOfAny(['/', '\\', '\0']) >= 0 || fileName is "." or ".." or "")
+        {
+            return DeliveryOutcome.Refused($"The file name \"{fileName}\" is not a plain file name: it is not written under {folder}.");
+        }
+
         var target = Path.Combine(folder, fileName);
         if (File.Exists(target))
         {

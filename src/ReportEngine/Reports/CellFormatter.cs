@@ -16,7 +16,7 @@ internal static class CellFormatter
             "percent" => culture.Percent(value, column.Decimals),
             "vnd" => culture.Vnd(value),
             "date" => culture.Date(value),
-            "label" => composer.Text($"{{{{ t.{column.Labels}.{value} }}}}", $"label {column.Labels}.{value}"),
+            "label" => composer.Label(column.Labels, value, $"label {column.Labels}"),
             _ => Convert.ToString(value, culture.Culture) ?? "",
         };
     }

@@ -20,7 +20,7 @@ internal static class ChartBlock
 
         var categories = rows
             .Select(r => Convert.ToString(r.GetValueOrDefault(block.Category), CultureInfo.InvariantCulture) ?? "")
-            .Select(value => block.Labels is null ? value : composer.Text($"{{{{ t.{block.Labels}.{value} }}}}", $"{where}.labels"))
+            .Select(value => block.Labels is null ? value : composer.Label(block.Labels, value, $"{where}.labels"))
             .ToArray();
         var series = block.Series.Select((s, i) => (
             Label: composer.Text(s.Label, $"{where}.series[{i}].label"),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReportEngine.Layout;
 using ReportEngine.Templates;
 using ReportEngine.Templates.Liquid;
@@ -69,6 +70,22 @@ public sealed class DocumentComposer(ReportTemplate template, LiquidRenderer liq
     internal LiquidRenderer Liquid => liquid;
 
     internal string Text(string? liquidText, string where) => liquid.Render(liquidText, $"{_definitionFile}: {where}");
+
+    /// <summary>
+    /// The label of a value from the strings section (t.section.value); a value the section does not list
+    /// prints as it is. The value is a key, never pasted into Liquid: a database value cannot run as template code.
+    /// </summary>
+    internal string Label(string? section, object? value, string where)
+    {
+        var key = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        var path = (section ?? "").Split('.');
+        if (!liquid.IsSection("t", path))
+        {
+            throw Problem(where, $"there is no strings section \"{section}\" for the labels.");
+        }
+
+        return liquid.Lookup("t", path.Append(key)) ?? key;
+    }
 
     /// <summary>The rows being repeated over, innermost last, with the key column their inner blocks match.</summary>
     private readonly Stack<(IReadOnlyDictionary<string, object?> Row, string? Key)> _repeats = new();

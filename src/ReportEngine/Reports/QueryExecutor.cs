@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -7,12 +8,24 @@ namespace ReportEngine.Reports;
 /// <summary>
 /// Runs a template's named queries with Dapper. Parameters are always bound, never spliced
 /// into the SQL; Dapper sends only the parameters a query's text names. A query that runs past
-/// the time limit is stopped and reported, so one runaway query cannot hold a worker forever.
+/// the time limit is stopped and reported, so one runaway query cannot hold a worker forever. Rows are
+/// read one at a time (Dapper unbuffered) and counted as they come: a query returning more than the
+/// row limit fails when the limit is passed, before the rest is read into memory.
 /// </summary>
-public sealed class QueryExecutor(DbConnection connection, TimeSpan timeLimit)
+public sealed class QueryExecutor(DbConnection connection, TimeSpan timeLimit, int maxRows = QueryExecutor.DefaultMaxRows, DbTransaction? transaction = null)
 {
+    /// <summary>The default of Reports:MaxQueryRows.</summary>
+    public const int DefaultMaxRows = Configuration.ReportsOptions.DefaultMaxQueryRows;
+
+    /// <summary>The template the queries belong to, for messages.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>When set, the query was refused by the area's authorizer: explains why.</summary>
+    internal AreaConfinement? Confinement { get; init; }
+
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Execute(string name, string sql, IReadOnlyDictionary<string, object> parameters)
     {
+        var of = Template is null ? "" : $" of template \"{Template}\"";
         var arguments = new DynamicParameters();
         foreach (var (key, value) in parameters)
         {
@@ -22,11 +35,24 @@ public sealed class QueryExecutor(DbConnection connection, TimeSpan timeLimit)
         using var watchdog = new QueryWatchdog(connection, timeLimit);
         try
         {
-            var command = new CommandDefinition(sql, arguments, commandTimeout: (int)Math.Ceiling(timeLimit.TotalSeconds));
-            return connection.Query<dynamic>(command)
-                .Cast<IDictionary<string, object?>>()
-                .Select(row => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(row, StringComparer.Ordinal))
-                .ToList();
+            var command = new CommandDefinition(sql, arguments, transaction, (int)Math.Ceiling(timeLimit.TotalSeconds), flags: CommandFlags.None);
+            var rows = new List<IReadOnlyDictionary<string, object?>>();
+            foreach (IDictionary<string, object?> row in connection.Query<dynamic>(command))
+            {
+                if (rows.Count == maxRows)
+                {
+                    throw new ReportEngineException(string.Create(CultureInfo.InvariantCulture,
+                        $"Query \"{name}\"{of} returned more than {maxRows} rows, the limit set by Reports:MaxQueryRows; narrow the query (or raise the setting)."));
+                }
+
+                rows.Add(new Dictionary<string, object?>(row, StringComparer.Ordinal));
+            }
+
+            return rows;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_AUTH && Confinement is not null)
+        {
+            throw Confinement.Refusal(Template ?? "", name, e);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {

@@ -16,4 +16,7 @@ public sealed record RenderedReport(string Path, int Pages, long Bytes, IReadOnl
 public sealed record PreparedReport(ReportTemplate Template, string Language, IReadOnlyDictionary<string, object> Parameters)
 {
     public IReadOnlyDictionary<string, object> Values { get; init; } = Parameters;
+
+    /// <summary>A committee's locality: its queries read only that locality's area (null: the whole database).</summary>
+    public string? ConfinedTo { get; init; }
 }

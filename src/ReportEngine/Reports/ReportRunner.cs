@@ -8,9 +8,11 @@ namespace ReportEngine.Reports;
 
 /// <summary>
 /// Renders one report: resolves parameters, runs the template's queries, renders its strings and
-/// blocks, and writes the PDF through a temporary file so a crash never leaves a partial PDF.
+/// blocks, and writes the PDF through a temporary file so a crash never leaves a partial PDF. A run's
+/// queries read one snapshot (<see cref="ReadSnapshot"/>); a committee's run reads only its area
+/// (<see cref="AreaConfinement"/>).
 /// </summary>
-public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeSpan queryTimeLimit)
+public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeSpan queryTimeLimit, int maxQueryRows = QueryExecutor.DefaultMaxRows)
 {
     /// <summary>How long one of a template's queries may run before it is stopped.</summary>
     public static TimeSpan DefaultQueryTimeLimit { get; } = TimeSpan.FromSeconds(60);
@@ -33,6 +35,7 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         }
 
         var parameters = new ParameterResolver(clock).Resolve(template, request.Parameters);
+        FileName(template.Name, parameters, request.Language); // a value that cannot be a file name is refused before anything is recorded
         CheckLookupsExist(template, parameters, connection);
         var values = ReportPreconditions.Check(template, parameters, connection);
         return new PreparedReport(template, request.Language, parameters) { Values = values };
@@ -43,7 +46,7 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         var (template, language, parameters) = (prepared.Template, prepared.Language, prepared.Values);
         var culture = ReportCulture.For(language);
         var strings = template.Strings[language];
-        var results = RunQueries(template, parameters, connection);
+        var results = RunQueries(prepared, connection);
         var liquid = new LiquidRenderer(culture);
         liquid.Set("p", parameters);
         liquid.Set("q", results);
@@ -51,29 +54,56 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         liquid.Set("t", new LocalizedStrings(strings, liquid, Path.Combine(template.Directory, $"strings.{language}.yaml")));
 
         var document = new DocumentComposer(template, liquid, results).Compose(DocumentDate(parameters));
+        var path = PathSegment.Inside(outputDirectory, FileName(template.Name, parameters, language), "The report's file name");
         Directory.CreateDirectory(outputDirectory);
-        var path = Path.Combine(outputDirectory, FileName(template.Name, parameters, language));
         var pages = AtomicFile.Write(path, document.GeneratePdf);
         return new RenderedReport(path, pages, new FileInfo(path).Length, prepared.Parameters);
     }
 
-    private Dictionary<string, object?> RunQueries(ReportTemplate template, IReadOnlyDictionary<string, object> parameters, DbConnection connection)
+    /// <summary>
+    /// Compiles each query of a committee's report inside its area without running it: a query that
+    /// reads anything outside the area is refused here, before a run is recorded.
+    /// </summary>
+    public void CheckConfinement(PreparedReport prepared, DbConnection connection)
     {
-        var executor = new QueryExecutor(connection, queryTimeLimit);
-        var results = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, query) in template.Definition.Queries)
+        var area = prepared.ConfinedTo ?? throw new InvalidOperationException("The report is not confined to an area.");
+        using var confinement = AreaConfinement.Enter(connection, area, AreaDate(prepared.Values));
+        foreach (var (name, sql) in prepared.Template.QuerySql.OrderBy(q => q.Key, StringComparer.Ordinal))
         {
-            var rows = executor.Execute(name, template.QuerySql[name], parameters);
-            if (query.SingleRow && rows.Count != 1)
-            {
-                throw new ReportEngineException($"Query \"{name}\" of template \"{template.Name}\" must return one row but returned {rows.Count}.");
-            }
+            confinement.Check(prepared.Template.Name, name, sql);
+        }
+    }
 
-            results[name] = query.SingleRow ? rows[0] : rows;
+    private Dictionary<string, object?> RunQueries(PreparedReport prepared, DbConnection connection)
+    {
+        var (template, parameters) = (prepared.Template, prepared.Values);
+        using var confinement = prepared.ConfinedTo is { } area ? AreaConfinement.Enter(connection, area, AreaDate(parameters)) : null;
+        using var snapshot = ReadSnapshot.Begin(connection);
+        var executor = new QueryExecutor(connection, queryTimeLimit, maxQueryRows, snapshot) { Template = template.Name, Confinement = confinement };
+        var results = new Dictionary<string, object?>(StringComparer.Ordinal);
+        using (confinement?.Enforce())
+        {
+            foreach (var (name, query) in template.Definition.Queries)
+            {
+                var rows = executor.Execute(name, template.QuerySql[name], parameters);
+                if (query.SingleRow && rows.Count != 1)
+                {
+                    throw new ReportEngineException($"Query \"{name}\" of template \"{template.Name}\" must return one row but returned {rows.Count}.");
+                }
+
+                results[name] = query.SingleRow ? rows[0] : rows;
+            }
         }
 
+        snapshot.Commit();
         return results;
     }
+
+    /// <summary>The date the area is taken on: the report's as_of, else the data's, else today.</summary>
+    private string AreaDate(IReadOnlyDictionary<string, object> values) =>
+        values.GetValueOrDefault("as_of") as string is { Length: > 0 } asOf ? asOf
+        : values.GetValueOrDefault(EngineValues.DataAsOf) as string is { Length: > 0 } data ? data
+        : clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Parameters of a lookup type must name a row that exists; the SQL is fixed per type, the code bound.</summary>
     private static void CheckLookupsExist(ReportTemplate template, IReadOnlyDictionary<string, object> parameters, DbConnection connection)
@@ -102,18 +132,19 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
     }
 
+    /// <summary>The PDF's file name (also an attachment's and a dropped file's); every part must be a plain name.</summary>
     internal static string FileName(string template, IReadOnlyDictionary<string, object> parameters, string language)
     {
-        var parts = new List<string> { template };
+        var parts = new List<string> { PathSegment.Check(template, "The template name") };
         foreach (var key in new[] { "organization", "locality", "year" })
         {
             if (parameters.TryGetValue(key, out var value))
             {
-                parts.Add(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                parts.Add(PathSegment.Check(Convert.ToString(value, CultureInfo.InvariantCulture), $"Parameter \"{key}\""));
             }
         }
 
-        parts.Add(language);
+        parts.Add(PathSegment.Check(language, "The language"));
         return string.Join('-', parts) + ".pdf";
     }
 }

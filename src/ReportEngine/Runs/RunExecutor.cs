@@ -33,9 +33,9 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
         try
         {
             var reference = DateTimeOffset.Parse(run.ScheduledFor ?? run.QueuedAt, CultureInfo.InvariantCulture);
-            var runner = new ReportRunner(settings.TemplatesPath, new FixedClock(reference), ReportRunner.DefaultQueryTimeLimit);
+            var runner = new ReportRunner(settings.TemplatesPath, new FixedClock(reference), ReportRunner.DefaultQueryTimeLimit, settings.MaxQueryRows);
             using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
-            var prepared = runner.Prepare(new ReportRequest(run.Template, RunParameters.Parse(run.Parameters), run.Language), connection);
+            var prepared = Confine(run, runner.Prepare(new ReportRequest(run.Template, RunParameters.Parse(run.Parameters), run.Language), connection));
             var asOf = prepared.Parameters.TryGetValue("as_of", out var value) ? value as string : null;
             runs.RecordResolved(runId, RunParameters.Format(prepared.Parameters), prepared.Template.Version, asOf);
 
@@ -75,6 +75,35 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
 
         return runs.Find(runId)!;
     }
+
+    /// <summary>
+    /// A committee's run renders only the template version checked when it was queued, and reads only its
+    /// committee's area, whoever executes it (the burst, a worker, a recovered firing) and whatever the
+    /// template's files hold by then.
+    /// </summary>
+    private static PreparedReport Confine(RunRecord run, PreparedReport prepared)
+    {
+        if (run.ConfinedTo is not { } area)
+        {
+            return prepared;
+        }
+
+        if (run.TemplateVersion != prepared.Template.Version)
+        {
+            throw new ReportEngineException(
+                $"Template \"{run.Template}\" changed after this committee's run was queued (checked version {Short(run.TemplateVersion)}, " +
+                $"now {Short(prepared.Template.Version)}): the run is refused; start the burst again to check and use the new version.");
+        }
+
+        if (prepared.Parameters.GetValueOrDefault("locality") as string != area)
+        {
+            throw new ReportEngineException($"The run is confined to the locality {area}, but its parameters ask for another.");
+        }
+
+        return prepared with { ConfinedTo = area };
+    }
+
+    private static string Short(string? version) => version is null ? "none" : version[..Math.Min(12, version.Length)];
 
     /// <summary>The error and each cause under it, one per line; our own errors need no type name.</summary>
     public static string Describe(Exception error)

@@ -7,7 +7,11 @@ public sealed record RunRecord
 
     public required string Template { get; init; }
 
+    /// <summary>The template's version: for a committee's run, the one checked when it was queued (a different one is refused); else as resolved.</summary>
     public string? TemplateVersion { get; init; }
+
+    /// <summary>The committee's locality a burst's run is confined to (see Reports.AreaConfinement); null for other runs.</summary>
+    public string? ConfinedTo { get; init; }
 
     public required string Language { get; init; }
 

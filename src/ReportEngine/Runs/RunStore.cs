@@ -21,7 +21,7 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         scheduled_for AS ScheduledFor, recovers_run_id AS RecoversRunId, status AS Status, queued_at AS QueuedAt,
         started_at AS StartedAt, finished_at AS FinishedAt, executed_by AS ExecutedBy, error AS Error,
         pages AS Pages, bytes AS Bytes, data_as_of AS DataAsOf, archive_path AS ArchivePath, sha256 AS Sha256,
-        attempt AS Attempt, archiving_to AS ArchivingTo, archiving_sha256 AS ArchivingSha256
+        attempt AS Attempt, archiving_to AS ArchivingTo, archiving_sha256 AS ArchivingSha256, confined_to AS ConfinedTo
         """;
 
     public string ConnectionString { get; } = connectionString;
@@ -37,10 +37,10 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         using var connection = Open();
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO runs (template, language, parameters, trigger, requested_by, schedule_id, scheduled_for,
-                              recovers_run_id, attempt, status, queued_at)
-            VALUES (@Template, @Language, @Parameters, @Trigger, @RequestedBy, @ScheduleId, @ScheduledFor,
-                    @RecoversRunId, @Attempt, 'queued', @QueuedAt)
+            INSERT INTO runs (template, template_version, confined_to, language, parameters, trigger, requested_by, schedule_id,
+                              scheduled_for, recovers_run_id, attempt, status, queued_at)
+            VALUES (@Template, @TemplateVersion, @ConfinedTo, @Language, @Parameters, @Trigger, @RequestedBy, @ScheduleId,
+                    @ScheduledFor, @RecoversRunId, @Attempt, 'queued', @QueuedAt)
             RETURNING id
             """,
             run);

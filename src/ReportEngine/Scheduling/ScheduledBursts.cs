@@ -49,7 +49,7 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
                 };
             }
 
-            var runId = Requeue(burstId, committee, request, earlier, requestedBy, scheduledFor, burst);
+            var runId = Requeue(burstId, report, earlier, requestedBy, scheduledFor, burst);
             return async () =>
             {
                 var run = await executor.ExecuteAsync(runId, cancellation);
@@ -65,9 +65,10 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
     }
 
     /// <summary>Queues the committee's run (a recovery of the earlier one, if it was left unfinished) and points the burst at it.</summary>
-    private long Requeue(long burstId, Committee committee, Reports.ReportRequest request, RunRecord? earlier, string requestedBy,
+    private long Requeue(long burstId, CommitteeReport report, RunRecord? earlier, string requestedBy,
         string scheduledFor, BurstRunner burst)
     {
+        var (committee, request, prepared) = report;
         if (earlier is not null)
         {
             runs.Interrupt(earlier.Id, $"Interrupted: the process {earlier.ExecutedBy ?? "that queued it"} ended before the run finished; done again by a recovered firing.");
@@ -75,7 +76,9 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
 
         var id = runs.Queue(new RunRecord
         {
-            Template = request.Template,
+            Template = prepared.Template.Name,
+            TemplateVersion = prepared.Template.Version,
+            ConfinedTo = prepared.ConfinedTo,
             Language = committee.Language,
             Parameters = RunParameters.Format(request.Parameters),
             Trigger = earlier is null ? RunTrigger.Schedule : RunTrigger.Recovery,

@@ -21,6 +21,7 @@ public static class TemplateLoader
     /// <summary>Finds a template by name under the templates root, through the hot-reloading catalog.</summary>
     public static ReportTemplate Load(string templatesRoot, string name)
     {
+        PathSegment.Check(name, "The template name");
         var directory = Path.Combine(templatesRoot, name);
         if (!File.Exists(Path.Combine(directory, DefinitionFileName)))
         {
@@ -38,7 +39,8 @@ public static class TemplateLoader
     {
         var definitionPath = Path.Combine(directory, DefinitionFileName);
         var definition = Deserialize<TemplateDefinition>(definitionPath);
-        var name = string.IsNullOrWhiteSpace(definition.Name) ? Path.GetFileName(directory) : definition.Name;
+        var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
+        var name = string.IsNullOrWhiteSpace(definition.Name) ? folder : definition.Name;
 
         var shared = SharedQueries.Load(SharedQueries.FolderFor(directory));
         var sql = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,6 +68,12 @@ public static class TemplateLoader
         if (!strings.ContainsKey("vi"))
         {
             throw new TemplateException(Path.Combine(directory, "strings.vi.yaml"), "every template needs its Vietnamese strings.");
+        }
+
+        // The name is how runs, the archive and file names refer to the template: it must lead back to this folder.
+        if (name != folder)
+        {
+            throw new TemplateException(definitionPath, $"the template's name \"{name}\" must equal its folder's name \"{folder}\".");
         }
 
         return new ReportTemplate

@@ -46,29 +46,5 @@ public sealed class CommuneBurstTests(DeliveryFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task A_template_with_a_query_not_bound_to_the_locality_is_refused_for_a_burst()
-    {
-        using var world = new DeliveryWorld(fixture);
-        var templates = Directory.CreateDirectory(world.File("templates/committee-report/queries")).Parent!.Parent!.FullName;
-        Directory.CreateDirectory(Path.Combine(templates, "_shared"));
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Templates, "committee-report"), "*", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Templates, "_shared"))))
-        {
-            File.Copy(file, Path.Combine(templates, Path.GetRelativePath(RepositoryPaths.Templates, file)));
-        }
-
-        // Every organisation of the province, whatever the committee: the query leaves out the shared area.
-        var query = Path.Combine(templates, "committee-report", "queries", "organizations.sql");
-        File.WriteAllText(query, "SELECT o.name, l.name AS locality, 0 AS members, 0 AS members_change, 0 AS activities FROM organizations o JOIN localities l ON l.id = o.locality_id");
-
-        var (code, output) = await world.Cli(DeliveryWorld.Settings(null, ("Templates__Path", templates)),
-            "run", "committee-report", "--set", "year=2024", "--committees", "phan-thiet-mui-ne");
-
-        Assert.Equal(1, code);
-        Assert.Contains("the query \"organizations\" does not use @locality", output, StringComparison.Ordinal);
-        Assert.Empty(new ReportEngine.Runs.RunStore(world.Database, TimeProvider.System).List(10));
-    }
-
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

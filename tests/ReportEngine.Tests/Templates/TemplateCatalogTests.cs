@@ -60,7 +60,7 @@ public class TemplateCatalogTests
     private static TempFolder Copy(out string directory)
     {
         var folder = new TempFolder();
-        directory = Path.Combine(folder.Path, "districts");
+        directory = Path.Combine(folder.Path, "valid"); // a template's folder is its name
         foreach (var file in Directory.GetFiles(Valid, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(directory, Path.GetRelativePath(Valid, file));

@@ -9,10 +9,16 @@ namespace ReportEngine.Templates.Liquid;
 
 /// <summary>
 /// Renders the Liquid text of a template against a model with the culture's filters
-/// (number, percent, vnd, date). Parsed texts are cached: a template's texts repeat per row.
+/// (number, percent, vnd, date). Parsed texts are cached, a bounded number of them: a template's texts
+/// repeat per row, while a long-running worker sees every edit of every template over months.
+/// Values from the database are never pasted into a text: they reach Liquid as variables, and label
+/// lookups go through <see cref="Lookup"/>, which takes them as keys.
 /// </summary>
 public sealed class LiquidRenderer
 {
+    /// <summary>How many parsed texts are kept; when full, the cache starts again (reparsing is cheap, growing without end is not).</summary>
+    internal const int CacheLimit = 4096;
+
     private static readonly ConcurrentDictionary<string, Template> Parsed = new(StringComparer.Ordinal);
     private readonly ScriptObject _globals = [];
 
@@ -46,7 +52,16 @@ public sealed class LiquidRenderer
             return text;
         }
 
-        var template = Parsed.GetOrAdd(text, static t => Template.ParseLiquid(t));
+        if (!Parsed.TryGetValue(text, out var template))
+        {
+            if (Parsed.Count >= CacheLimit)
+            {
+                Parsed.Clear();
+            }
+
+            template = Parsed.GetOrAdd(text, static t => Template.ParseLiquid(t));
+        }
+
         if (template.HasErrors)
         {
             throw new TemplateException(where, "Liquid error: " + string.Join("; ", template.Messages));
@@ -62,6 +77,36 @@ public sealed class LiquidRenderer
         {
             throw new TemplateException(where, "Liquid error: " + e.OriginalMessage);
         }
+    }
+
+    /// <summary>Parsed texts held now (at most <see cref="CacheLimit"/>).</summary>
+    internal static int CachedCount => Parsed.Count;
+
+    /// <summary>
+    /// The value at name.key.key... among the model's values (e.g. "t", "scope", "district": a string of
+    /// the strings file, rendered as the Liquid it is), or null when a step is missing. The keys are only
+    /// looked up, never parsed, so a key taken from the database cannot become template code.
+    /// </summary>
+    public string? Lookup(string name, params IEnumerable<string> keys) =>
+        Resolve(name, keys) is { } value and not ScriptObject ? Convert.ToString(value, Culture.Culture) : null;
+
+    /// <summary>Whether name.key.key... is a section (an object of values), e.g. "t", "scope".</summary>
+    public bool IsSection(string name, params IEnumerable<string> keys) => Resolve(name, keys) is ScriptObject;
+
+    private object? Resolve(string name, IEnumerable<string> keys)
+    {
+        object? current = _globals.TryGetValue(name, out var root) ? root : null;
+        foreach (var key in keys)
+        {
+            if (current is not ScriptObject scope || !scope.TryGetValue(null!, default, key, out var next))
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current;
     }
 
     /// <summary>"{{ as_of | minus_years: 1 }}": the same day so many years earlier (29 February becomes the 28th).</summary>
