@@ -6,7 +6,7 @@ using Quartz;
 using ReportEngine.Data;
 using ReportEngine.Reports;
 using ReportEngine.Templates;
-using YamlDotNet.Core;
+using ReportEngine.Templates.Yaml;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -52,15 +52,8 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
         }
 
         var content = File.ReadAllText(file, Encoding.UTF8);
-        ScheduleFile parsed;
-        try
-        {
-            parsed = Yaml.Deserialize<ScheduleFile?>(content) ?? new ScheduleFile();
-        }
-        catch (YamlException e)
-        {
-            throw new TemplateException(file, (int)e.Start.Line, (int)e.Start.Column, e.InnerException?.Message ?? e.Message);
-        }
+        using var reader = new StringReader(content);
+        var parsed = PlainYaml.Deserialize<ScheduleFile?>(Yaml, file, reader) ?? new ScheduleFile();
 
         var problems = new List<string>();
         var calendars = new Dictionary<string, WorkingDays>(StringComparer.Ordinal);

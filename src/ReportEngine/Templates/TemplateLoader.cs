@@ -1,6 +1,6 @@
 using System.Text;
 using ReportEngine.Templates.Sql;
-using YamlDotNet.Core;
+using ReportEngine.Templates.Yaml;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -80,18 +80,5 @@ public static class TemplateLoader
         };
     }
 
-    private static T Deserialize<T>(string path)
-    {
-        try
-        {
-            using var reader = new StreamReader(path, Encoding.UTF8);
-            return Yaml.Deserialize<T>(reader);
-        }
-        catch (YamlException e)
-        {
-            // YamlDotNet wraps the useful message (e.g. "Property 'colour' not found") in inner exceptions.
-            var problem = e.InnerException?.Message ?? e.Message;
-            throw new TemplateException(path, (int)e.Start.Line, (int)e.Start.Column, problem);
-        }
-    }
+    private static T Deserialize<T>(string path) => PlainYaml.Deserialize<T>(Yaml, path);
 }
