@@ -68,7 +68,12 @@ public static class CommandLineApplication
         }
         catch (ReportEngineException e)
         {
-            await error.WriteLineAsync("error: " + e.Message);
+            // A message listing several problems (e.g. a committees file) gives each its own `error:` line.
+            foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                await error.WriteLineAsync("error: " + MessageText.OneLine(line));
+            }
+
             return UserError;
         }
     }

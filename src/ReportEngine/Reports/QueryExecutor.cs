@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -22,7 +23,7 @@ public sealed class QueryExecutor(DbConnection connection, TimeSpan timeLimit)
         using var watchdog = new QueryWatchdog(connection, timeLimit);
         try
         {
-            var command = new CommandDefinition(sql, arguments, commandTimeout: (int)Math.Ceiling(timeLimit.TotalSeconds));
+            var command = new CommandDefinition(sql, arguments, commandTimeout: (int)Math.Ceiling(timeLimit.TotalSeconds), commandType: CommandType.Text);
             return connection.Query<dynamic>(command)
                 .Cast<IDictionary<string, object?>>()
                 .Select(row => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(row, StringComparer.Ordinal))

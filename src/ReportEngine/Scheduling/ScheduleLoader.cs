@@ -57,19 +57,27 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
 
         var problems = new List<string>();
         var calendars = new Dictionary<string, WorkingDays>(StringComparer.Ordinal);
-        foreach (var (name, definition) in parsed.Calendars)
+        foreach (var (name, definition) in parsed.Calendars ?? [])
         {
-            calendars[name] = WorkingDays.Read(name, definition, problems);
+            // An empty value (`vn-holidays:` with nothing under it) reads as null.
+            calendars[name] = WorkingDays.Read(name, definition ?? new CalendarDefinition(), problems);
         }
 
         var checkedSchedules = new List<CheckedSchedule>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (definition, index) in parsed.Schedules.Select((s, i) => (s, i + 1)))
+        foreach (var (definition, index) in (parsed.Schedules ?? []).Select((s, i) => (s, i + 1)))
         {
+            if (definition is null)
+            {
+                problems.Add($"schedule #{index}: the entry is empty");
+                continue;
+            }
+
+            definition.FillNulls();
             var own = new List<string>();
             var name = string.IsNullOrWhiteSpace(definition.Id) ? $"#{index}" : $"\"{definition.Id}\"";
             var result = Check(definition, calendars, own, seen);
-            problems.AddRange(own.Select(p => $"schedule {name}: {p}"));
+            problems.AddRange(own.Select(p => MessageText.OneLine($"schedule {name}: {p}")));
             if (own.Count == 0 && result is not null)
             {
                 checkedSchedules.Add(result);

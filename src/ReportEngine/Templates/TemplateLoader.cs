@@ -14,8 +14,10 @@ public static class TemplateLoader
 {
     public const string DefinitionFileName = "template.yaml";
 
+    // Nullability enforced: `title:` with nothing after it is refused where it stands, not met later as a null.
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
+        .WithEnforceNullability()
         .Build();
 
     /// <summary>Finds a template by name under the templates root, through the hot-reloading catalog.</summary>
@@ -37,7 +39,9 @@ public static class TemplateLoader
     public static ReportTemplate LoadDirectory(string directory)
     {
         var definitionPath = Path.Combine(directory, DefinitionFileName);
-        var definition = Deserialize<TemplateDefinition>(definitionPath);
+        var definition = Deserialize<TemplateDefinition?>(definitionPath)
+            ?? throw new TemplateException(definitionPath, "the file is empty: a template names at least its queries and its layout.");
+        EmptyEntries.Refuse(definition, definitionPath);
         var name = string.IsNullOrWhiteSpace(definition.Name) ? Path.GetFileName(directory) : definition.Name;
 
         var shared = SharedQueries.Load(SharedQueries.FolderFor(directory));
@@ -45,7 +49,13 @@ public static class TemplateLoader
         var used = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (queryName, query) in definition.Queries)
         {
-            var file = Path.Combine(directory, query.File);
+            var file = Path.GetFullPath(Path.Combine(directory, query.File));
+            if (!file.StartsWith(Path.GetFullPath(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                // A query is a file of the template: /dev/zero or ../../etc/passwd would be read as SQL (the first for ever).
+                throw new TemplateException(definitionPath, $"query \"{queryName}\" names the file \"{MessageText.Value(query.File)}\", outside the template's folder.");
+            }
+
             if (string.IsNullOrWhiteSpace(query.File) || !File.Exists(file))
             {
                 throw new TemplateException(definitionPath, $"query \"{queryName}\" names the file \"{query.File}\", which does not exist.");
@@ -60,7 +70,7 @@ public static class TemplateLoader
         foreach (var file in System.IO.Directory.GetFiles(directory, "strings.*.yaml").Order(StringComparer.Ordinal))
         {
             var language = Path.GetFileName(file)["strings.".Length..^".yaml".Length];
-            strings[language] = Deserialize<Dictionary<string, object>>(file) ?? [];
+            strings[language] = Deserialize<Dictionary<string, object>?>(file) ?? [];
         }
 
         if (!strings.ContainsKey("vi"))
