@@ -90,7 +90,19 @@ public static class PlainYaml
 
         public bool MoveNext()
         {
-            if (!_parser.MoveNext())
+            bool more;
+            try
+            {
+                more = _parser.MoveNext();
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet's parser fails this way, not with a YamlException, on some broken files (found by fuzzing).
+                var at = _parser.Current?.End ?? Mark.Empty;
+                throw new RefusedYamlException(at, at, $"the YAML cannot be read after this point ({e.Message})");
+            }
+
+            if (!more)
             {
                 return false;
             }
