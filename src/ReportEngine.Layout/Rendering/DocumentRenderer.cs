@@ -62,10 +62,13 @@ internal static class DocumentRenderer
             {
                 canvas.FlushText();
                 pdf.EndPage();
+                tap.ThrowIfFailed();
             });
             tap.BeginCapture();
             pdf.Close();
         }
+
+        tap.ThrowIfFailed();
 
         PdfPostProcessor.Append(tap, context, model.Metadata);
         return context.PageNumber;

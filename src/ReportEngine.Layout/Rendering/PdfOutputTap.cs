@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace ReportEngine.Layout.Rendering;
 
 /// <summary>
@@ -9,6 +11,13 @@ internal sealed class PdfOutputTap : Stream
 {
     private readonly Stream inner;
     private TailBuffer? tail;
+
+    /// <summary>
+    /// SkiaSharp calls Write and Flush from native code: an exception thrown there cannot cross the native
+    /// frames and kills the process (a full disk ended the worker with exit 134). The first one is kept
+    /// here, later writes do nothing, and the renderer rethrows it from managed code.
+    /// </summary>
+    private ExceptionDispatchInfo? failure;
 
     public PdfOutputTap(Stream inner)
     {
@@ -35,14 +44,50 @@ internal sealed class PdfOutputTap : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        inner.Write(buffer);
+        if (failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            inner.Write(buffer);
+        }
+#pragma warning disable CA1031 // Kept and rethrown by ThrowIfFailed: see failure.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+            return;
+        }
+
         tail?.Append(buffer);
         Written += buffer.Length;
     }
 
+    /// <summary>Rethrows the first write that failed (a full disk, say), now that no native frame is between us and the caller.</summary>
+    public void ThrowIfFailed() => failure?.Throw();
+
     public override void WriteByte(byte value) => Write([value]);
 
-    public override void Flush() => inner.Flush();
+    public override void Flush()
+    {
+        if (failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            inner.Flush();
+        }
+#pragma warning disable CA1031 // Kept and rethrown by ThrowIfFailed: see failure.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
+    }
 
     public override bool CanRead => false;
     public override bool CanSeek => false;

@@ -42,6 +42,7 @@ public static class CommandLineApplication
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ImportsCommand.Create(context));
 
+        ParseResult? parse = null;
         try
         {
             var configuration = new InvocationConfiguration
@@ -54,7 +55,8 @@ public static class CommandLineApplication
                 // within Worker:GracePeriod; System.CommandLine would end the process after 2 s.
                 ProcessTerminationTimeout = null,
             };
-            return await root.Parse(args).InvokeAsync(configuration);
+            parse = root.Parse(args);
+            return await parse.InvokeAsync(configuration);
         }
         catch (Import.ImportRejectedException e)
         {
@@ -66,10 +68,42 @@ public static class CommandLineApplication
 
             return UserError;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // The database failed after it opened: damaged pages, a lock held past the wait, a full disk.
+            await error.WriteLineAsync("error: " + Data.SqliteFailure.Describe(DatabaseFile(parse, database), e).Message);
+            return UserError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file or folder of ours could not be written (a full disk, no permission): the message names it.
+            await error.WriteLineAsync("error: " + MessageText.OneLine(e.Message));
+            return UserError;
+        }
         catch (ReportEngineException e)
         {
-            await error.WriteLineAsync("error: " + e.Message);
+            // A message listing several problems (e.g. a committees file) gives each its own `error:` line.
+            foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                await error.WriteLineAsync("error: " + MessageText.OneLine(line));
+            }
+
             return UserError;
+        }
+    }
+
+    /// <summary>The database a verb used: --db, or the setting.</summary>
+    private static string DatabaseFile(ParseResult? parse, Option<string?> database)
+    {
+        var setting = parse?.GetValue(database) ?? Configuration.ReportEngineSettings.BuildConfiguration(CliContext.WorkingDirectory)[Configuration.ReportEngineSettings.ConnectionStringKey]
+            ?? Configuration.ReportEngineSettings.DefaultConnectionString;
+        try
+        {
+            return Data.ReportsDatabase.SqliteFile(setting);
+        }
+        catch (ReportEngineException)
+        {
+            return "named by ConnectionStrings:Reports";
         }
     }
 }

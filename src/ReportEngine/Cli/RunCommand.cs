@@ -115,19 +115,41 @@ public static class RunCommand
             if (outputFolder is { } folder)
             {
                 var copy = PathSegment.Inside(folder, ReportRunner.FileName(prepared.Template.Name, prepared.Parameters, request.Language), "The --out file name");
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(archived, copy, overwrite: true);
+                CopyOut(archived, copy, run.Id);
             }
 
             await context.Output.WriteLineAsync(archived);
         }
         else
         {
-            await context.Error.WriteLineAsync($"error: run {run.Id} {run.Status}: {run.Error}");
+            await context.Error.WriteLineAsync(MessageText.OneLine($"error: run {run.Id} {run.Status}: {run.Error}"));
         }
 
         await context.Output.WriteLineAsync($"run {run.Id}: {run.Status}");
         return run.Status == RunStatus.Succeeded ? 0 : CommandLineApplication.UserError;
+    }
+
+    /// <summary>
+    /// Copies the archived PDF to --out through a temporary name, so a full disk or a missing permission
+    /// leaves no partial PDF there; the run itself succeeded and stays archived.
+    /// </summary>
+    private static void CopyOut(string archived, string copy, long runId)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            AtomicFile.Write(copy, target =>
+            {
+                using var source = File.OpenRead(archived);
+                source.CopyTo(target);
+                return 0;
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportEngineException(MessageText.OneLine(
+                $"run {runId} succeeded and is archived at {archived}, but its copy to {copy} could not be written: {e.Message}"), e);
+        }
     }
 
     /// <summary>

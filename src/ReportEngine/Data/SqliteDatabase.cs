@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ReportEngine.Data;
 
-/// <summary>Opens SQLite databases the way every part of ReportEngine expects them.</summary>
+/// <summary>Opens SQLite databases the way every part of ReportEngine expects them; an error opening one names the file and the cause.</summary>
 public static class SqliteDatabase
 {
     /// <summary>
@@ -39,12 +39,19 @@ public static class SqliteDatabase
         {
             connection.Open();
             using var command = connection.CreateCommand();
+            // The wait for another's lock is the connection string's Default Timeout (30 s unless it says otherwise).
+            var wait = (int)Math.Min(int.MaxValue, builder.DefaultTimeout * 1000L);
             command.CommandText = readOnly
-                ? "PRAGMA busy_timeout = 30000;"
-                : "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+                ? $"PRAGMA busy_timeout = {wait};"
+                : $"PRAGMA busy_timeout = {wait}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
             command.ExecuteNonQuery();
 
             return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw SqliteFailure.Describe(isFile ? Path.GetFullPath(builder.DataSource) : builder.DataSource, e, TimeSpan.FromSeconds(builder.DefaultTimeout));
         }
         catch
         {

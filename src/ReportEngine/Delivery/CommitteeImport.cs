@@ -36,7 +36,7 @@ public static class CommitteeImport
 
         foreach (var unknown in header.Where(h => !Columns.Contains(h)))
         {
-            problems.Add($"{file}:1: unknown column \"{unknown}\" (known: {string.Join(", ", Columns)})");
+            problems.Add($"{file}:1: unknown column \"{MessageText.Value(unknown)}\" (known: {string.Join(", ", Columns)})");
         }
 
         var changes = new List<CommitteeChange>();
@@ -64,7 +64,7 @@ public static class CommitteeImport
                 own.Add($"code: the committee \"{change.Code}\" appears twice in the file");
             }
 
-            problems.AddRange(own.Select(p => $"{where}: {p}"));
+            problems.AddRange(own.Select(p => $"{where}: {MessageText.OneLine(p)}"));
             changes.Add(change);
         }
 

@@ -228,7 +228,8 @@ public sealed class CsvTableReader : ITableReader
             return "";
         }
 
-        if (pools.Count <= cells.Count)
+        // Empty fields take no pool, so a row may reach a column whose pool the rows before never needed.
+        while (pools.Count <= cells.Count)
         {
             pools.Add(new Dictionary<string, string>(StringComparer.Ordinal));
         }

@@ -10,15 +10,15 @@ public sealed record ImportError(string File, string? Sheet, int Row, string? Co
         var parts = new List<string> { Row > 0 ? $"{where} {text.Row} {Row}" : where };
         if (Column is not null)
         {
-            parts.Add($"{text.Column} {Column}");
+            parts.Add($"{text.Column} {MessageText.Value(Column)}");
         }
 
         if (Value is not null)
         {
-            parts.Add($"{text.Value} \"{Value}\"");
+            parts.Add($"{text.Value} \"{MessageText.Value(Value)}\"");
         }
 
-        return string.Join(", ", parts) + ": " + Why;
+        return MessageText.OneLine(string.Join(", ", parts) + ": " + Why);
     }
 }
 

@@ -27,16 +27,16 @@ public sealed class XlsxTableReader : ITableReader
     {
         File = Path.GetFileName(path);
         Sheet = sheetName;
-        document = SpreadsheetDocument.Open(path, false);
+        document = Damaged(() => SpreadsheetDocument.Open(path, false));
         try
         {
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("the workbook has no part xl/workbook.xml");
-            var part = SheetParts(workbook).FirstOrDefault(s => s.Name == sheetName).Part
+            var part = Damaged(() => SheetParts(workbook)).FirstOrDefault(s => s.Name == sheetName).Part
                 ?? throw new ReportEngineException($"{File} has no sheet \"{sheetName}\".");
-            sharedStrings = ReadSharedStrings(workbook.SharedStringTablePart);
-            dateStyles = ReadDateStyles(workbook.WorkbookStylesPart);
-            sheet = OpenXmlReader.Create(part);
-            var header = NextRow() is { } h ? h.Cells.Select(c => CellParser.Show(c)?.Trim() ?? "").ToList() : [];
+            sharedStrings = Damaged(() => ReadSharedStrings(workbook.SharedStringTablePart));
+            dateStyles = Damaged(() => ReadDateStyles(workbook.WorkbookStylesPart));
+            sheet = Damaged(() => OpenXmlReader.Create(part));
+            var header = Damaged(NextRow) is { } h ? h.Cells.Select(c => CellParser.Show(c)?.Trim() ?? "").ToList() : [];
             // A header row ends at its last named column; formatting may stretch the sheet further.
             while (header.Count > 0 && header[^1].Length == 0)
             {
@@ -70,7 +70,7 @@ public sealed class XlsxTableReader : ITableReader
 
     public IEnumerable<SourceRow> Rows()
     {
-        while (NextRow() is { } row)
+        while (Damaged(NextRow) is { } row)
         {
             var cells = row.Cells;
             // Cells beyond the header are kept only when they hold something: the checks report them.
@@ -89,6 +89,23 @@ public sealed class XlsxTableReader : ITableReader
             {
                 yield return new SourceRow(row.Number, cells);
             }
+        }
+    }
+
+    /// <summary>
+    /// A damaged workbook (broken XML in a part, a truncated zip entry, a part of the wrong kind) fails
+    /// wherever the streaming reader meets the damage; each way means the same to the person importing.
+    /// </summary>
+    private T Damaged<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or IOException or FormatException
+                                   or InvalidOperationException or OpenXmlPackageException or ArgumentException or OverflowException)
+        {
+            throw new ReportEngineException($"{File} [{Sheet}]: the workbook is damaged and cannot be read ({MessageText.OneLine(e.Message)}).", e);
         }
     }
 

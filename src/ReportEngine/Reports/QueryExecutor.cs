@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
@@ -35,7 +36,7 @@ public sealed class QueryExecutor(DbConnection connection, TimeSpan timeLimit, i
         using var watchdog = new QueryWatchdog(connection, timeLimit);
         try
         {
-            var command = new CommandDefinition(sql, arguments, transaction, (int)Math.Ceiling(timeLimit.TotalSeconds), flags: CommandFlags.None);
+            var command = new CommandDefinition(sql, arguments, transaction, (int)Math.Ceiling(timeLimit.TotalSeconds), CommandType.Text, CommandFlags.None);
             var rows = new List<IReadOnlyDictionary<string, object?>>();
             foreach (IDictionary<string, object?> row in connection.Query<dynamic>(command))
             {

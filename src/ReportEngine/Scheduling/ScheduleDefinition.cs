@@ -59,6 +59,22 @@ public sealed class ScheduleDefinition
     /// comma-separated codes, for the committee's locality and in its language, delivered to it.
     /// </summary>
     public string? Committees { get; set; }
+
+    /// <summary>
+    /// A key written with nothing after it (`cron:`) or with ~ is read as null, whatever the property's
+    /// type says: such values become the defaults' empty forms, which the checks then refuse by name.
+    /// </summary>
+    internal void FillNulls()
+    {
+        Id ??= "";
+        Template ??= "";
+        Language ??= "";
+        Cron ??= "";
+        OnHoliday ??= "";
+        Misfire ??= "";
+        Recipients ??= [];
+        Parameters = Parameters is null ? [] : Parameters.ToDictionary(p => p.Key, p => p.Value ?? "", StringComparer.Ordinal);
+    }
 }
 
 public static class HolidayPolicy

@@ -6,7 +6,7 @@ using Quartz;
 using ReportEngine.Data;
 using ReportEngine.Reports;
 using ReportEngine.Templates;
-using YamlDotNet.Core;
+using ReportEngine.Templates.Yaml;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -56,32 +56,33 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
         }
 
         var content = File.ReadAllText(file, Encoding.UTF8);
-        ScheduleFile parsed;
-        try
-        {
-            parsed = Yaml.Deserialize<ScheduleFile?>(content) ?? new ScheduleFile();
-        }
-        catch (YamlException e)
-        {
-            throw new TemplateException(file, (int)e.Start.Line, (int)e.Start.Column, e.InnerException?.Message ?? e.Message);
-        }
+        using var reader = new StringReader(content);
+        var parsed = PlainYaml.Deserialize<ScheduleFile?>(Yaml, file, reader) ?? new ScheduleFile();
 
         var problems = new List<string>();
         var calendars = new Dictionary<string, WorkingDays>(StringComparer.Ordinal);
-        foreach (var (name, definition) in parsed.Calendars)
+        foreach (var (name, definition) in parsed.Calendars ?? [])
         {
-            calendars[name] = WorkingDays.Read(name, definition, problems);
+            // An empty value (`vn-holidays:` with nothing under it) reads as null.
+            calendars[name] = WorkingDays.Read(name, definition ?? new CalendarDefinition(), problems);
         }
 
         var checkedSchedules = new List<CheckedSchedule>();
         var failing = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (definition, index) in parsed.Schedules.Select((s, i) => (s, i + 1)))
+        foreach (var (definition, index) in (parsed.Schedules ?? []).Select((s, i) => (s, i + 1)))
         {
+            if (definition is null)
+            {
+                problems.Add($"schedule #{index}: the entry is empty");
+                continue;
+            }
+
+            definition.FillNulls();
             var own = new List<string>();
             var name = string.IsNullOrWhiteSpace(definition.Id) ? $"#{index}" : $"\"{definition.Id}\"";
             var result = Check(definition, calendars, own, seen);
-            problems.AddRange(own.Select(p => $"schedule {name}: {p}"));
+            problems.AddRange(own.Select(p => MessageText.OneLine($"schedule {name}: {p}")));
             if (own.Count == 0 && result is not null)
             {
                 checkedSchedules.Add(result);

@@ -25,7 +25,7 @@ public sealed record WorkingDays(IReadOnlySet<DateOnly> Holidays, IReadOnlySet<D
     public static WorkingDays Read(string name, CalendarDefinition definition, List<string> problems)
     {
         var holidays = new HashSet<DateOnly>();
-        foreach (var text in definition.Holidays)
+        foreach (var text in definition.Holidays ?? [])
         {
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {

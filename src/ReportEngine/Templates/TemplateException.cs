@@ -25,5 +25,6 @@ public sealed class TemplateException : ReportEngineException
     public string Problem { get; }
 
     private static string Describe(string file, int line, int column, string problem) =>
-        line > 0 ? $"{file}({line},{column}): {problem}" : $"{file}: {problem}";
+        // One line, however the problem was phrased (a database's error may quote a whole query).
+        line > 0 ? $"{file}({line},{column}): {MessageText.OneLine(problem)}" : $"{file}: {MessageText.OneLine(problem)}";
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using ReportEngine.Templates.Sql;
-using YamlDotNet.Core;
+using ReportEngine.Templates.Yaml;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -14,8 +14,10 @@ public static class TemplateLoader
 {
     public const string DefinitionFileName = "template.yaml";
 
+    // Nullability enforced: `title:` with nothing after it is refused where it stands, not met later as a null.
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
+        .WithEnforceNullability()
         .Build();
 
     /// <summary>Finds a template by name under the templates root, through the hot-reloading catalog.</summary>
@@ -38,7 +40,9 @@ public static class TemplateLoader
     public static ReportTemplate LoadDirectory(string directory)
     {
         var definitionPath = Path.Combine(directory, DefinitionFileName);
-        var definition = Deserialize<TemplateDefinition>(definitionPath);
+        var definition = Deserialize<TemplateDefinition?>(definitionPath)
+            ?? throw new TemplateException(definitionPath, "the file is empty: a template names at least its queries and its layout.");
+        EmptyEntries.Refuse(definition, definitionPath);
         var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
         var name = string.IsNullOrWhiteSpace(definition.Name) ? folder : definition.Name;
 
@@ -47,7 +51,13 @@ public static class TemplateLoader
         var used = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (queryName, query) in definition.Queries)
         {
-            var file = Path.Combine(directory, query.File);
+            var file = Path.GetFullPath(Path.Combine(directory, query.File));
+            if (!file.StartsWith(Path.GetFullPath(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                // A query is a file of the template: /dev/zero or ../../etc/passwd would be read as SQL (the first for ever).
+                throw new TemplateException(definitionPath, $"query \"{queryName}\" names the file \"{MessageText.Value(query.File)}\", outside the template's folder.");
+            }
+
             if (string.IsNullOrWhiteSpace(query.File) || !File.Exists(file))
             {
                 throw new TemplateException(definitionPath, $"query \"{queryName}\" names the file \"{query.File}\", which does not exist.");
@@ -62,7 +72,7 @@ public static class TemplateLoader
         foreach (var file in System.IO.Directory.GetFiles(directory, "strings.*.yaml").Order(StringComparer.Ordinal))
         {
             var language = Path.GetFileName(file)["strings.".Length..^".yaml".Length];
-            strings[language] = Deserialize<Dictionary<string, object>>(file) ?? [];
+            strings[language] = Deserialize<Dictionary<string, object>?>(file) ?? [];
         }
 
         if (!strings.ContainsKey("vi"))
@@ -88,18 +98,5 @@ public static class TemplateLoader
         };
     }
 
-    private static T Deserialize<T>(string path)
-    {
-        try
-        {
-            using var reader = new StreamReader(path, Encoding.UTF8);
-            return Yaml.Deserialize<T>(reader);
-        }
-        catch (YamlException e)
-        {
-            // YamlDotNet wraps the useful message (e.g. "Property 'colour' not found") in inner exceptions.
-            var problem = e.InnerException?.Message ?? e.Message;
-            throw new TemplateException(path, (int)e.Start.Line, (int)e.Start.Column, problem);
-        }
-    }
+    private static T Deserialize<T>(string path) => PlainYaml.Deserialize<T>(Yaml, path);
 }

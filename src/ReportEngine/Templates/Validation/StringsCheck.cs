@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ReportEngine.Templates.Validation;
 
 /// <summary>Every language has the same string keys, and every string is valid Liquid.</summary>
@@ -46,7 +48,8 @@ internal static class StringsCheck
             if (value is IDictionary<object, object> nested)
             {
                 keys[prefix + key] = null;
-                Flatten(nested.Select(p => new KeyValuePair<string, object>(p.Key.ToString()!, p.Value)), $"{prefix}{key}.", keys);
+                // A key written ~ reads as null.
+                Flatten(nested.Select(p => new KeyValuePair<string, object>(Convert.ToString(p.Key, CultureInfo.InvariantCulture) ?? "", p.Value)), $"{prefix}{key}.", keys);
             }
             else
             {

@@ -116,6 +116,7 @@ public sealed class TemplateValidator(DbConnection? database)
         return columns;
     }
 
+    // CommandType.Text always: Dapper takes SQL without whitespace (a query file holding one word) for a stored procedure's name.
     /// <param name="missing">True when the query needs parameters the values do not hold.</param>
     private HashSet<string>? Columns(string sql, IReadOnlyDictionary<string, object> values, out string? error, out bool missing)
     {
@@ -128,7 +129,7 @@ public sealed class TemplateValidator(DbConnection? database)
                 arguments.Add(key, value);
             }
 
-            using var reader = database!.ExecuteReader(new CommandDefinition(sql, arguments), CommandBehavior.SchemaOnly);
+            using var reader = database!.ExecuteReader(new CommandDefinition(sql, arguments, commandType: CommandType.Text), CommandBehavior.SchemaOnly);
             error = null;
             return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToHashSet(StringComparer.Ordinal);
         }

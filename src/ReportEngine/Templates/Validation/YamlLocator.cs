@@ -1,4 +1,4 @@
-using System.Text;
+using ReportEngine.Templates.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ReportEngine.Templates.Validation;
@@ -14,17 +14,7 @@ internal sealed class YamlLocator
     public YamlLocator(string file)
     {
         File = file;
-        try
-        {
-            using var reader = new StreamReader(file, Encoding.UTF8);
-            var stream = new YamlStream();
-            stream.Load(reader);
-            _root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            _root = null; // the loader reports syntax errors itself
-        }
+        _root = PlainYaml.LoadRoot(file);
     }
 
     public string File { get; }
