@@ -267,7 +267,7 @@ public sealed class DeliverySender(Outbox outbox, CommitteeStore committees, Rep
             catch (DbException e) when (attempt < RecordSentAttempts)
             {
                 var wait = TimeSpan.FromMilliseconds(Math.Min(500 * Math.Pow(2, attempt - 1), 30_000));
-                logger.LogWarning("delivery {Id} ({Address}) was accepted by the server, but recording it as sent failed (attempt {Attempt} of {Attempts}): {Error}; trying again in {Wait}",
+                logger.LogError("delivery {Id} ({Address}) was accepted by the server, but recording it as sent failed (attempt {Attempt} of {Attempts}): {Error}; trying again in {Wait}",
                     delivery.Id, delivery.Address, attempt, RecordSentAttempts, e.Message, wait);
                 await Task.Delay(wait, _clock, CancellationToken.None);
             }

@@ -57,7 +57,10 @@ internal sealed partial class SmtpChannel(SmtpOptions options) : IAsyncDisposabl
         {
             await Drop();
             var reply = Reply(e);
-            if (IsPolicy(e) || ((int)e.StatusCode >= 500 && e.ErrorCode is not (SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)))
+            // 552 (also as the reply to MAIL FROM with SIZE=) is this message's size, not our configuration.
+            var aboutThisMessage = e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted
+                || e.StatusCode == SmtpStatusCode.ExceededStorageAllocation;
+            if (IsPolicy(e) || ((int)e.StatusCode >= 500 && !aboutThisMessage))
             {
                 return DeliveryOutcome.Misconfigured(
                     $"The server refused {Describe(e.ErrorCode)}: {reply}. This is a problem of the SMTP settings or the server's configuration "
