@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using ReportEngine.Archive;
 using ReportEngine.Configuration;
 using ReportEngine.Delivery;
@@ -14,7 +13,8 @@ namespace ReportEngine.Cli;
 /// rendering at once), then one pass of the sender over those runs' deliveries. Prints each archived PDF's
 /// path in committee order, then `deliveries: &lt;summary&gt;` (stored with the burst), then one
 /// `run &lt;id&gt;: &lt;status&gt;` line per committee, in the order of the paths.
-/// Exit code 0 only when every run succeeded; how the deliveries stand is in the summary.
+/// Exit code 0 only when every run succeeded and no delivery failed (or waits for a fix of the SMTP
+/// settings); how the deliveries stand is in the summary.
 /// </summary>
 internal static class BurstCommand
 {
@@ -54,9 +54,11 @@ internal static class BurstCommand
         }
 
         var runIds = result.Runs.Select(r => r.Run.Id).ToList();
-        var sender = new DeliverySender(burst.Outbox, burst.Committees, archive, smtp, delivery, NullLogger.Instance);
-        await sender.SendDueAsync(runIds, cancellation);
-        foreach (var failure in burst.Outbox.List(runIds: runIds).Where(d => d.Status != DeliveryStatus.Sent && d.LastError is not null))
+        var sender = new DeliverySender(burst.Outbox, burst.Committees, archive, smtp, delivery, new ErrorWriterLogger(context.Error), clock: context.Clock);
+        var pass = await sender.SendDueAsync(runIds, cancellation);
+        var concluded = await DeliveriesCommand.Conclude(context, sender, pass, cancellation);
+        var deliveries = burst.Outbox.List(runIds: runIds);
+        foreach (var failure in deliveries.Where(d => d.Status != DeliveryStatus.Sent && d.LastError is not null))
         {
             await context.Error.WriteLineAsync($"delivery {failure.Id.ToString(CultureInfo.InvariantCulture)} ({failure.CommitteeCode}, {failure.Address}) {failure.Status}: {failure.LastError}");
         }
@@ -68,6 +70,7 @@ internal static class BurstCommand
             await context.Output.WriteLineAsync($"run {run.Id.ToString(CultureInfo.InvariantCulture)}: {run.Status}");
         }
 
-        return result.Runs.All(r => r.Run.Status == RunStatus.Succeeded) ? 0 : CommandLineApplication.UserError;
+        var delivered = concluded && !deliveries.Any(d => d.Status is DeliveryStatus.Failed or DeliveryStatus.Dead);
+        return result.Runs.All(r => r.Run.Status == RunStatus.Succeeded) && delivered ? 0 : CommandLineApplication.UserError;
     }
 }

@@ -54,9 +54,13 @@ public sealed class CliContext(Option<string?> database, Option<string?> archive
         return new RunStore(settings.ConnectionString, Clock);
     }
 
-    internal static SmtpOptions Smtp() => OptionsReader.Read(Configuration(), SmtpOptions.Section, new SmtpOptionsValidator());
+    internal static SmtpOptions Smtp()
+    {
+        var configuration = Configuration();
+        return OptionsReader.Read(configuration, SmtpOptions.Section, new SmtpOptionsValidator(configuration));
+    }
 
     internal static BurstOptions Burst() => OptionsReader.Read(Configuration(), BurstOptions.Section, new BurstOptionsValidator());
 
-    internal static DeliveryOptions Delivery() => OptionsReader.Read(Configuration(), DeliveryOptions.Section, new DeliveryOptionsValidator());
+    internal static DeliveryOptions Delivery() => OptionsReader.Read(Configuration(), DeliveryOptions.Section, new DeliveryOptionsValidator(Smtp));
 }

@@ -45,7 +45,7 @@ public static class CommitteesCommand
         var language = new Option<string?>("--language") { Description = "vi, en or pl." };
         var to = new Option<string?>("--to") { Description = "To addresses, separated by ';' (replaces the list; \"\" empties it)." };
         var cc = new Option<string?>("--cc") { Description = "Cc addresses, separated by ';' (replaces the list; \"\" empties it)." };
-        var dropFolder = new Option<string?>("--drop-folder") { Description = "Absolute path of a mounted share to copy its PDFs into (\"\" removes it)." };
+        var dropFolder = new Option<string?>("--drop-folder") { Description = "Absolute path of a mounted share to copy its PDFs into (\"\" removes it); PDFs go there once the share holds a .reportengine-drop file." };
         var set = new Command("set", "Create or change one committee.") { code, name, locality, language, to, cc, dropFolder };
         set.SetAction(parse =>
         {

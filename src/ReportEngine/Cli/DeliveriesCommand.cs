@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
+using ReportEngine.Data;
 using ReportEngine.Delivery;
 
 namespace ReportEngine.Cli;
@@ -15,9 +15,10 @@ public static class DeliveriesCommand
         var send = new Command("send", "Try every pending delivery that is due now, once, then exit (the worker does this continuously).");
         send.SetAction(async (parse, cancellation) =>
         {
-            var pass = await Sender(context, parse).SendDueAsync(null, cancellation);
+            var sender = Sender(context, parse);
+            var pass = await sender.SendDueAsync(null, cancellation);
             await context.Output.WriteLineAsync($"deliveries: {pass}");
-            return 0;
+            return await Conclude(context, sender, pass, cancellation) && pass.Failed == 0 ? 0 : CommandLineApplication.UserError;
         });
 
         var run = new Option<long?>("--run") { Description = "Only the deliveries of this run." };
@@ -63,9 +64,42 @@ public static class DeliveriesCommand
     internal static DeliverySender Sender(CliContext context, ParseResult parse)
     {
         var settings = context.Settings(parse);
+        ReportsDatabase.OpenForReports(settings.ConnectionString).Dispose(); // exists, and migrated (delivery_senders arrived with 0006)
         return new DeliverySender(new Outbox(settings.ConnectionString, context.Clock), new CommitteeStore(settings.ConnectionString),
-            context.ReportArchive(parse), CliContext.Smtp(), CliContext.Delivery(), NullLogger.Instance,
-            new BurstStore(settings.ConnectionString, context.Clock));
+            context.ReportArchive(parse), CliContext.Smtp(), CliContext.Delivery(), new ErrorWriterLogger(context.Error),
+            new BurstStore(settings.ConnectionString, context.Clock), context.Clock);
+    }
+
+    /// <summary>
+    /// After a one-shot pass: says why e-mail stopped, and records the sends the database refused before
+    /// exiting (waiting for it, until Ctrl-C). False when an admin must act: the settings, or unrecorded sends.
+    /// </summary>
+    internal static async Task<bool> Conclude(CliContext context, DeliverySender sender, DeliveryPass pass, CancellationToken cancellation)
+    {
+        var ok = true;
+        if (pass.ConfigurationProblem is { } problem)
+        {
+            await context.Error.WriteLineAsync($"error: e-mail stopped, every e-mail delivery stays pending: {problem}");
+            ok = false;
+        }
+
+        if (sender.Unrecorded.Count > 0)
+        {
+            await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"deliveries: {sender.Unrecorded.Count} accepted by the server but not yet recorded as sent; retrying every 30 s (stopping now would send them again after Delivery:ClaimTimeout)"));
+            if (!await sender.FinishAsync(cancellation))
+            {
+                foreach (var d in sender.Unrecorded)
+                {
+                    await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"error: delivery {d.Id} ({d.CommitteeCode}, {d.Address}) was sent but is not recorded as sent: it will be sent again after Delivery:ClaimTimeout"));
+                }
+
+                ok = false;
+            }
+        }
+
+        return ok;
     }
 
     internal static string Line(DeliveryRecord d) => string.Join("  ",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace ReportEngine.Configuration;
@@ -19,16 +20,21 @@ public sealed class DeliveryOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// A delivery claimed by a sender on another machine for longer than this is taken over (a claim
-    /// by a dead process on this machine is taken over at once). Keep it above Smtp:TimeoutSeconds.
+    /// A claim is taken over when its sender's heartbeat is older than this (the sender died or stalled);
+    /// a sender whose heartbeat is fresh keeps its claims. Must exceed Smtp:TimeoutSeconds plus HeartbeatInterval.
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a sender writes its heartbeat while it works.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
-internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
+/// <param name="smtp">The SMTP settings, for the claim timeout's lower bound (their own validator checks them).</param>
+internal sealed class DeliveryOptionsValidator(Func<SmtpOptions> smtp) : IValidateOptions<DeliveryOptions>
 {
     public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
     {
+        var smtpTimeout = TimeSpan.FromSeconds(smtp().TimeoutSeconds);
         const string s = DeliveryOptions.Section;
         var problems = new[]
         {
@@ -37,6 +43,12 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
             SettingChecks.Between($"{s}:MaxRetryDelay", options.MaxRetryDelay, options.FirstRetryDelay, TimeSpan.FromDays(7)),
             SettingChecks.Between($"{s}:PollInterval", options.PollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
             SettingChecks.Between($"{s}:ClaimTimeout", options.ClaimTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            SettingChecks.Between($"{s}:HeartbeatInterval", options.HeartbeatInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10)),
+            // A sender busy in one SMTP operation for the whole timeout, whose heartbeat is one interval old, is alive.
+            options.ClaimTimeout <= smtpTimeout + options.HeartbeatInterval
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"The setting {s}:ClaimTimeout ({options.ClaimTimeout:c}) must exceed {SmtpOptions.Section}:TimeoutSeconds ({smtpTimeout:c}) plus {s}:HeartbeatInterval ({options.HeartbeatInterval:c}), or a live sender's claim could be taken over and its message sent twice.")
+                : null,
         }.OfType<string>().ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

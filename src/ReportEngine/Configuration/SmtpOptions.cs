@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -7,7 +8,7 @@ namespace ReportEngine.Configuration;
 /// <summary>
 /// Smtp: the server e-mail deliveries go through. With no Host, e-mail is off: its deliveries stay
 /// pending (and say why) until a host is configured. The password comes from the environment
-/// (Smtp__Password) or from PasswordFile, never from a file admins share, and is never logged.
+/// (Smtp__Password) or from PasswordFile, never from appsettings.json (refused at start), and is never logged.
 /// </summary>
 public sealed class SmtpOptions
 {
@@ -30,6 +31,11 @@ public sealed class SmtpOptions
     public string From { get; set; } = "";
 
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Allows logging in over a connection that is not encrypted (Security None): only for a relay on loopback or a trusted network.</summary>
+    public bool AllowPlaintextLogin { get; set; }
+
+    public bool LogsIn => !string.IsNullOrEmpty(UserName);
 
     /// <summary>A PDF larger than this is not sent: its delivery fails, saying so.</summary>
     public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
@@ -56,11 +62,20 @@ public enum SmtpSecurity
     Tls,
 }
 
-internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
+/// <param name="configuration">The configuration the options come from, searched for a password kept in a settings file.</param>
+internal sealed class SmtpOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<SmtpOptions>
 {
     public ValidateOptionsResult Validate(string? name, SmtpOptions options)
     {
         const string s = SmtpOptions.Section;
+        if (configuration is not null && SettingsFiles.Holding(configuration, $"{s}:Password") is { } file)
+        {
+            // Refused even with e-mail off: the file is shared, copied and backed up with the secret in it.
+            return ValidateOptionsResult.Fail(
+                $"The setting {s}:Password is in {file}: a password must not be kept in a settings file. Remove it from there and set "
+                + $"the environment variable {s}__Password, or better name a file holding it with {s}:PasswordFile (e.g. a systemd credential).");
+        }
+
         if (!options.IsConfigured)
         {
             return ValidateOptionsResult.Success;
@@ -75,6 +90,10 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
                 : null,
             options.TimeoutSeconds is < 1 or > 600 ? $"The setting {s}:TimeoutSeconds must be from 1 to 600; it is {options.TimeoutSeconds}." : null,
             options.MaxAttachmentBytes < 1 ? $"The setting {s}:MaxAttachmentBytes must be positive; it is {options.MaxAttachmentBytes}." : null,
+            options.LogsIn && options.Security == SmtpSecurity.None && !options.AllowPlaintextLogin
+                ? $"The setting {s}:UserName asks to log in, but {s}:Security is None: the password would cross the network unencrypted. "
+                  + $"Use StartTls or Tls, or set {s}:AllowPlaintextLogin to true for a relay on loopback or a trusted network."
+                : null,
             !string.IsNullOrEmpty(options.PasswordFile) && !File.Exists(options.PasswordFile)
                 ? $"The setting {s}:PasswordFile names \"{options.PasswordFile}\", which does not exist."
                 : null,

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
@@ -11,8 +9,8 @@ namespace ReportEngine.Delivery;
 /// The deliveries table. A delivery is written (pending) before anything is sent; a sender claims it
 /// with one guarded UPDATE, so two senders (the worker, a `deliveries send`) never try it at once,
 /// and every outcome is one statement, so a killed process leaves each delivery in a state it
-/// really reached. A claim whose process is dead (same machine) or older than the claim timeout is
-/// released at the start of the next pass.
+/// really reached. A claim is released at the start of a pass only when its sender's heartbeat
+/// (delivery_senders) is older than the claim timeout.
 /// </summary>
 public sealed class Outbox(string connectionString, TimeProvider clock)
 {
@@ -57,26 +55,52 @@ public sealed class Outbox(string connectionString, TimeProvider clock)
         return runIds is null ? due.AsList() : due.Where(d => runIds.Contains(d.RunId)).ToList();
     }
 
-    /// <summary>Takes a delivery for this sender; false when another took it or it is no longer pending.</summary>
+    /// <summary>
+    /// Takes a delivery for this sender; false when another took it, or it is no longer pending and due
+    /// (sent, failed, or deferred by another sender since this one listed it): one guarded UPDATE.
+    /// </summary>
     public bool TryClaim(long id, string sender) =>
         Execute(
-            "UPDATE deliveries SET claimed_by = @sender, claimed_at = @now WHERE id = @id AND status = 'pending' AND claimed_by IS NULL",
+            """
+            UPDATE deliveries SET claimed_by = @sender, claimed_at = @now
+            WHERE id = @id AND status = 'pending' AND claimed_by IS NULL AND next_attempt_at <= @now
+            """,
             new { id, sender, now = Now() }) == 1;
 
-    /// <summary>Gives back claims whose sender died on this machine, or that are older than the timeout; returns how many.</summary>
+    /// <summary>Writes a sender's heartbeat (its row is made at its first beat).</summary>
+    public void Beat(string sender)
+    {
+        var now = Now();
+        Execute(
+            """
+            INSERT INTO delivery_senders (id, host, process_id, started_at, heartbeat_at) VALUES (@sender, @host, @pid, @now, @now)
+            ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
+            """,
+            new { sender, host = Environment.MachineName, pid = Environment.ProcessId, now });
+    }
+
+    /// <summary>
+    /// Gives back the claims of senders whose heartbeat is older than the timeout (a claim by a sender that
+    /// never wrote one, as before 0006, by its own age); returns how many. A sender whose heartbeat is fresh
+    /// keeps its claims however long its send takes, on this machine or another. One UPDATE, so a sender
+    /// that beats meanwhile is judged on its newest heartbeat.
+    /// </summary>
     public int ReleaseAbandonedClaims(TimeSpan claimTimeout)
     {
         using var connection = Open();
-        var claims = connection.Query<(long Id, string ClaimedBy, string ClaimedAt)>(
-            "SELECT id, claimed_by, claimed_at FROM deliveries WHERE claimed_by IS NOT NULL").AsList();
         var expired = RunStore.Timestamp(clock.GetUtcNow() - claimTimeout);
-        var released = 0;
-        foreach (var claim in claims.Where(c => string.CompareOrdinal(c.ClaimedAt, expired) < 0 || IsDeadHere(c.ClaimedBy)))
-        {
-            released += connection.Execute(
-                "UPDATE deliveries SET claimed_by = NULL, claimed_at = NULL WHERE id = @Id AND claimed_by = @ClaimedBy", new { claim.Id, claim.ClaimedBy });
-        }
+        var released = connection.Execute(
+            """
+            UPDATE deliveries SET claimed_by = NULL, claimed_at = NULL
+            WHERE claimed_by IS NOT NULL
+              AND COALESCE((SELECT s.heartbeat_at FROM delivery_senders s WHERE s.id = deliveries.claimed_by), claimed_at) < @expired
+            """,
+            new { expired });
 
+        // Senders gone for a day and holding nothing are forgotten.
+        connection.Execute(
+            "DELETE FROM delivery_senders WHERE heartbeat_at < @forgotten AND id NOT IN (SELECT claimed_by FROM deliveries WHERE claimed_by IS NOT NULL)",
+            new { forgotten = RunStore.Timestamp(clock.GetUtcNow() - TimeSpan.FromDays(1) - claimTimeout) });
         return released;
     }
 
@@ -115,6 +139,15 @@ public sealed class Outbox(string connectionString, TimeProvider clock)
             new { id, sender, error, attempts, maxAttempts, now = Now(), next = RunStore.Timestamp(clock.GetUtcNow() + backOff(attempts)) });
     }
 
+    /// <summary>
+    /// Gives a claim back with the reason it was not tried (a setting or the server's configuration is wrong):
+    /// still pending and due, its attempts unchanged, so fixing the setting is all it takes.
+    /// </summary>
+    public void KeepPending(long id, string sender, string error) =>
+        Execute(
+            "UPDATE deliveries SET last_error = @error, claimed_by = NULL, claimed_at = NULL WHERE id = @id AND claimed_by = @sender AND status = 'pending'",
+            new { id, sender, error });
+
     /// <summary>Gives a claim back untried (the pass stopped before reaching it).</summary>
     public void Release(long id, string sender) =>
         Execute("UPDATE deliveries SET claimed_by = NULL, claimed_at = NULL WHERE id = @id AND claimed_by = @sender", new { id, sender });
@@ -144,34 +177,6 @@ public sealed class Outbox(string connectionString, TimeProvider clock)
             new { runId, status });
         return runIds is null ? rows.AsList() : rows.Where(d => runIds.Contains(d.RunId)).ToList();
     }
-
-    /// <summary>
-    /// This process as it signs its claims: host:pid:start ticks. The start time tells a reused
-    /// process id (a restarted container is pid 1 again) from the process that made the claim.
-    /// </summary>
-    public static string SenderName { get; } = string.Create(CultureInfo.InvariantCulture,
-        $"{Environment.MachineName}:{Environment.ProcessId}:{StartTicks(Process.GetCurrentProcess())}");
-
-    private static bool IsDeadHere(string sender)
-    {
-        var parts = sender.Split(':');
-        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var pid))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited || StartTicks(process).ToString(CultureInfo.InvariantCulture) != parts[2];
-        }
-        catch (ArgumentException)
-        {
-            return true; // no such process
-        }
-    }
-
-    private static long StartTicks(Process process) => process.StartTime.ToUniversalTime().Ticks;
 
     private string Now() => RunStore.Timestamp(clock.GetUtcNow());
 

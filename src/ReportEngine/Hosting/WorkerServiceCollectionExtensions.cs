@@ -25,8 +25,9 @@ internal static class WorkerServiceCollectionExtensions
         services.AddValidatedOptions<ArchiveOptions, ArchiveOptionsValidator>(ArchiveOptions.Section);
         services.AddValidatedOptions<SchedulesOptions, SchedulesOptionsValidator>(SchedulesOptions.Section);
         services.AddValidatedOptions<WorkerOptions, WorkerOptionsValidator>(WorkerOptions.Section);
-        services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.Section);
-        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
+        services.AddValidatedOptions<SmtpOptions>(SmtpOptions.Section, sp => new SmtpOptionsValidator(sp.GetService<IConfiguration>()));
+        services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.Section,
+            sp => new DeliveryOptionsValidator(() => sp.GetRequiredService<IOptions<SmtpOptions>>().Value));
         services.AddValidatedOptions<BurstOptions, BurstOptionsValidator>(BurstOptions.Section);
         return services;
     }
@@ -115,5 +116,13 @@ internal static class WorkerServiceCollectionExtensions
     {
         services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+
+    /// <summary>The same, for a validator that needs other services (the configuration, other options).</summary>
+    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string section, Func<IServiceProvider, IValidateOptions<TOptions>> validator)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton(validator);
     }
 }

@@ -16,7 +16,7 @@ public sealed class CommuneBurstTests(DeliveryFixture fixture)
         string[] communes = ["phan-thiet-mui-ne", "la-gi-phuoc-hoi", "phan-thiet-phu-thuy"];
         foreach (var commune in communes)
         {
-            await world.Cli(settings, "committees", "set", commune, "--drop-folder", Directory.CreateDirectory(world.File("share-" + commune)).FullName);
+            await world.Cli(settings, "committees", "set", commune, "--drop-folder", world.DropFolder("share-" + commune));
         }
 
         var (code, output) = await world.Cli(settings, "run", "committee-report", "--set", "year=2024", "--committees", string.Join(",", communes));
@@ -33,7 +33,7 @@ public sealed class CommuneBurstTests(DeliveryFixture fixture)
         };
         foreach (var commune in communes)
         {
-            var pdf = Assert.Single(Directory.GetFiles(world.File("share-" + commune)));
+            var pdf = Assert.Single(DeliveryWorld.Dropped(world.File("share-" + commune)));
             Assert.EndsWith($"-{commune}-2024-{expected[commune].Language}.pdf", pdf, StringComparison.Ordinal);
             var text = Collapse(string.Join(" ", PdfText.Pages(pdf)));
             var name = connection.ExecuteScalar<string>("SELECT name FROM localities WHERE code = @commune", new { commune })!;

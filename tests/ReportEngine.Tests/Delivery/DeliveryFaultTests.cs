@@ -84,7 +84,7 @@ public sealed class DeliveryFaultTests(DeliveryFixture fixture)
         using var world = new DeliveryWorld(fixture);
         using var server = await SmtpServer.Start(world.File("smtp"), rejectRecipient: "dan-van.phan-thiet@example.org");
 
-        var output = await world.Burst(DeliveryWorld.Settings(server.Environment), "phan-thiet,la-gi");
+        var output = await world.Burst(DeliveryWorld.Settings(server.Environment), "phan-thiet,la-gi", expectedExitCode: 1);
 
         Assert.Contains("deliveries: 2 committees, 3 sent, 0 pending, 1 failed, 0 dead", output, StringComparison.Ordinal);
         var failed = Assert.Single(world.Outbox.List(status: DeliveryStatus.Failed));
@@ -99,7 +99,7 @@ public sealed class DeliveryFaultTests(DeliveryFixture fixture)
         using var world = new DeliveryWorld(fixture);
         using (var rejecting = await SmtpServer.Start(world.File("rejecting"), rejectRecipient: "la-gi@example.org"))
         {
-            await world.Burst(DeliveryWorld.Settings(rejecting.Environment), "phan-thiet,la-gi");
+            await world.Burst(DeliveryWorld.Settings(rejecting.Environment), "phan-thiet,la-gi", expectedExitCode: 1);
         }
 
         using var server = await SmtpServer.Start(world.File("smtp"));
@@ -121,7 +121,7 @@ public sealed class DeliveryFaultTests(DeliveryFixture fixture)
         world.Sql("INSERT INTO committee_recipients (committee_id, address, role) SELECT id, 'not-an-address', 'cc' FROM committees WHERE code = 'la-gi'");
         using var server = await SmtpServer.Start(world.File("smtp"));
 
-        var output = await world.Burst(DeliveryWorld.Settings(server.Environment), "la-gi");
+        var output = await world.Burst(DeliveryWorld.Settings(server.Environment), "la-gi", expectedExitCode: 1);
 
         Assert.Contains("deliveries: 1 committees, 2 sent, 0 pending, 1 failed, 0 dead", output, StringComparison.Ordinal);
         var failed = Assert.Single(world.Outbox.List(status: DeliveryStatus.Failed));
@@ -135,7 +135,7 @@ public sealed class DeliveryFaultTests(DeliveryFixture fixture)
         using var world = new DeliveryWorld(fixture);
         using var server = await SmtpServer.Start(world.File("smtp"));
 
-        await world.Burst(DeliveryWorld.Settings(server.Environment, ("Smtp__MaxAttachmentBytes", "1000")), "phu-quy");
+        await world.Burst(DeliveryWorld.Settings(server.Environment, ("Smtp__MaxAttachmentBytes", "1000")), "phu-quy", expectedExitCode: 1);
 
         Assert.All(world.Outbox.List(), d =>
         {
@@ -151,7 +151,7 @@ public sealed class DeliveryFaultTests(DeliveryFixture fixture)
         using var world = new DeliveryWorld(fixture);
         using var server = await SmtpServer.Start(world.File("smtp"), sizeLimit: 2000);
 
-        await world.Burst(DeliveryWorld.Settings(server.Environment), "phu-quy");
+        await world.Burst(DeliveryWorld.Settings(server.Environment), "phu-quy", expectedExitCode: 1);
 
         Assert.All(world.Outbox.List(), d =>
         {

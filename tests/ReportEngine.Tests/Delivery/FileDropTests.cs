@@ -15,7 +15,7 @@ public sealed class FileDropTests(DeliveryFixture fixture)
         var settings = DeliveryWorld.Settings();
         foreach (var committee in new[] { "phan-thiet", "phu-quy" })
         {
-            var (code, output) = await world.Cli(settings, "committees", "set", committee, "--drop-folder", Directory.CreateDirectory(world.File("share-" + committee)).FullName);
+            var (code, output) = await world.Cli(settings, "committees", "set", committee, "--drop-folder", world.DropFolder("share-" + committee));
             Assert.True(code == 0, output);
         }
 
@@ -24,18 +24,18 @@ public sealed class FileDropTests(DeliveryFixture fixture)
 
         foreach (var (committee, language) in new[] { ("phan-thiet", "vi"), ("phu-quy", "en") })
         {
-            var dropped = Assert.Single(Directory.GetFiles(world.File("share-" + committee), "*", SearchOption.AllDirectories));
+            var dropped = Assert.Single(DeliveryWorld.Dropped(world.File("share-" + committee)));
             Assert.Equal($"annual-assessment-{committee}-2024-{language}.pdf", Path.GetFileName(dropped));
             var delivery = world.Outbox.List().Single(d => d.Channel == DeliveryChannel.File && d.CommitteeCode == committee);
             Assert.Equal(DeliveryStatus.Sent, delivery.Status);
             Assert.Equal(ReportArchive.Sha256(world.Archive.FullPath(delivery.ArchivePath!)), ReportArchive.Sha256(dropped));
         }
 
-        var written = File.GetLastWriteTimeUtc(Directory.GetFiles(world.File("share-phan-thiet"))[0]);
+        var written = File.GetLastWriteTimeUtc(DeliveryWorld.Dropped(world.File("share-phan-thiet"))[0]);
         world.Sql("UPDATE deliveries SET status = 'pending' WHERE channel = 'file'"); // as after a crash before 'sent' was recorded
         await world.Cli(settings, "deliveries", "send");
-        Assert.Single(Directory.GetFiles(world.File("share-phan-thiet")));
-        Assert.Equal(written, File.GetLastWriteTimeUtc(Directory.GetFiles(world.File("share-phan-thiet"))[0]));
+        Assert.Single(DeliveryWorld.Dropped(world.File("share-phan-thiet")));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(DeliveryWorld.Dropped(world.File("share-phan-thiet"))[0]));
         Assert.All(world.Outbox.List().Where(d => d.Channel == DeliveryChannel.File), d => Assert.Equal(DeliveryStatus.Sent, d.Status));
     }
 
@@ -46,6 +46,7 @@ public sealed class FileDropTests(DeliveryFixture fixture)
         var pdf = folder.File("report.pdf");
         File.WriteAllText(pdf, "%PDF the report");
         var share = Directory.CreateDirectory(folder.File("share")).FullName;
+        File.WriteAllText(Path.Combine(share, FileDrop.Marker), "");
         File.WriteAllText(Path.Combine(share, "annual-assessment-la-gi-2024-vi.pdf"), "someone else's file");
 
         var outcome = FileDrop.Copy(pdf, share, "annual-assessment-la-gi-2024-vi.pdf");
@@ -53,7 +54,7 @@ public sealed class FileDropTests(DeliveryFixture fixture)
         Assert.Equal(DeliveryOutcomeKind.Refused, outcome.Kind);
         Assert.Contains("already exists with different content", outcome.Error, StringComparison.Ordinal);
         Assert.Equal("someone else's file", File.ReadAllText(Path.Combine(share, "annual-assessment-la-gi-2024-vi.pdf")));
-        Assert.Single(Directory.GetFiles(share));
+        Assert.Single(DeliveryWorld.Dropped(share));
     }
 
     [Fact]

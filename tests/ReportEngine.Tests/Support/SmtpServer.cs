@@ -8,44 +8,81 @@ namespace ReportEngine.Tests.Support;
 /// <summary>
 /// A real SMTP server on loopback: Debian's aiosmtpd with its Mailbox handler, writing each message
 /// it accepts into a Maildir (a file in MAILDIR/new with X-MailFrom and X-RcptTo headers). It can be
-/// stopped and started again on the same port, and can refuse one recipient with a 550 reply or
-/// limit the message size (-s). Disposing stops it.
+/// stopped and started again on the same port, can reply as a <see cref="SmtpScript"/> says (a chosen
+/// reply to AUTH, MAIL FROM or a recipient, delays before replies) and can limit the message size (-s).
+/// Disposing stops it.
 /// </summary>
 public sealed class SmtpServer : IDisposable
 {
-    // Rejects one recipient at RCPT, as a real server refuses an unknown mailbox; stores the rest.
-    private const string RejectingHandler = """
+    // Replies as the test's script says (script.json): a chosen reply to AUTH (advertised over plain text,
+    // as a relay on loopback may), to MAIL FROM, to chosen recipients at RCPT, and delays before replying to
+    // MAIL, RCPT or DATA; stores everything it accepts like Mailbox.
+    private const string ScriptedHandler = """
+        import asyncio, json
         from aiosmtpd.handlers import Mailbox
 
-        class RejectingMailbox(Mailbox):
-            def __init__(self, mail_dir, rejected):
+        class ScriptedMailbox(Mailbox):
+            def __init__(self, mail_dir, script):
                 super().__init__(mail_dir)
-                self.rejected = rejected.lower()
+                with open(script) as f:
+                    self.script = json.load(f)
+
+            async def delay(self, verb):
+                seconds = (self.script.get('Delays') or {}).get(verb)
+                if seconds:
+                    await asyncio.sleep(seconds)
+
+            async def handle_EHLO(self, server, session, envelope, hostname, responses):
+                session.host_name = hostname
+                if self.script.get('Auth'):
+                    server._auth_require_tls = False
+                    responses.insert(len(responses) - 1, '250-AUTH LOGIN PLAIN')
+                return responses
+
+            async def handle_AUTH(self, server, session, envelope, args):
+                reply = self.script['Auth']
+                if reply.startswith('235'):
+                    session.authenticated = True
+                return reply
+
+            async def handle_MAIL(self, server, session, envelope, address, mail_options):
+                await self.delay('MAIL')
+                if self.script.get('Mail'):
+                    return self.script['Mail']
+                envelope.mail_from = address
+                envelope.mail_options.extend(mail_options)
+                return '250 OK'
 
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-                if address.lower() == self.rejected:
-                    return '550 5.1.1 <%s>: Recipient address rejected: mailbox unavailable' % address
+                await self.delay('RCPT')
+                reply = (self.script.get('Rcpt') or {}).get(address.lower())
+                if reply:
+                    return reply
                 envelope.rcpt_tos.append(address)
                 return '250 OK'
+
+            async def handle_DATA(self, server, session, envelope):
+                await self.delay('DATA')
+                return await super().handle_DATA(server, session, envelope)
 
             @classmethod
             def from_cli(cls, parser, *args):
                 if len(args) != 2:
-                    parser.error('RejectingMailbox needs MAILDIR and the rejected address')
+                    parser.error('ScriptedMailbox needs MAILDIR and SCRIPT')
                 return cls(args[0], args[1])
         """;
 
     private readonly string _folder;
-    private readonly string? _rejected;
+    private readonly SmtpScript? _script;
     private readonly long? _sizeLimit;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
     private Process? _process;
 
-    private SmtpServer(string folder, string? rejected, long? sizeLimit)
+    private SmtpServer(string folder, SmtpScript? script, long? sizeLimit)
     {
         _folder = folder;
         Directory.CreateDirectory(folder);
-        _rejected = rejected;
+        _script = script;
         _sizeLimit = sizeLimit;
         Port = FreePort();
     }
@@ -64,9 +101,15 @@ public sealed class SmtpServer : IDisposable
         ["Smtp__TimeoutSeconds"] = "10",
     };
 
-    public static async Task<SmtpServer> Start(string folder, string? rejectRecipient = null, long? sizeLimit = null)
+    public static async Task<SmtpServer> Start(string folder, string? rejectRecipient = null, long? sizeLimit = null, SmtpScript? script = null)
     {
-        var server = new SmtpServer(folder, rejectRecipient, sizeLimit);
+        if (rejectRecipient is not null)
+        {
+            script ??= new SmtpScript();
+            script.Rcpt[rejectRecipient.ToLowerInvariant()] = $"550 5.1.1 <{rejectRecipient}>: Recipient address rejected: mailbox unavailable";
+        }
+
+        var server = new SmtpServer(folder, script, sizeLimit);
         await server.StartAgain();
         return server;
     }
@@ -95,18 +138,19 @@ public sealed class SmtpServer : IDisposable
         }
 
         start.ArgumentList.Add("-c");
-        if (_rejected is null)
+        if (_script is null)
         {
             start.ArgumentList.Add("aiosmtpd.handlers.Mailbox");
             start.ArgumentList.Add(Maildir);
         }
         else
         {
-            await File.WriteAllTextAsync(Path.Combine(_folder, "rejecting.py"), RejectingHandler);
+            await File.WriteAllTextAsync(Path.Combine(_folder, "scripted.py"), ScriptedHandler);
+            await File.WriteAllTextAsync(Path.Combine(_folder, "script.json"), System.Text.Json.JsonSerializer.Serialize(_script));
             start.Environment["PYTHONPATH"] = _folder;
-            start.ArgumentList.Add("rejecting.RejectingMailbox");
+            start.ArgumentList.Add("scripted.ScriptedMailbox");
             start.ArgumentList.Add(Maildir);
-            start.ArgumentList.Add(_rejected);
+            start.ArgumentList.Add(Path.Combine(_folder, "script.json"));
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start");
@@ -182,4 +226,20 @@ public sealed record ReceivedMessage(MimeMessage Message, string EnvelopeRecipie
         Pdf.Content!.DecodeTo(stream);
         return path;
     }
+}
+
+/// <summary>Replies the scripted server gives instead of accepting: whole reply lines, e.g. "553 5.7.1 Sender not allowed".</summary>
+public sealed class SmtpScript
+{
+    /// <summary>The reply to AUTH; when set, AUTH is offered over plain text.</summary>
+    public string? Auth { get; set; }
+
+    /// <summary>The reply to MAIL FROM.</summary>
+    public string? Mail { get; set; }
+
+    /// <summary>The reply to RCPT TO, by lower-case address.</summary>
+    public Dictionary<string, string> Rcpt { get; init; } = [];
+
+    /// <summary>Seconds to wait before replying to MAIL, RCPT or DATA.</summary>
+    public Dictionary<string, double> Delays { get; init; } = [];
 }
