@@ -11,8 +11,6 @@ namespace ReportEngine.Data;
 /// </summary>
 public static class ReportsDatabase
 {
-    public const string ReaderSettingKey = "ConnectionStrings:ReportsReader";
-
     /// <param name="connectionString">The owner's connection: migrations run through it.</param>
     /// <param name="readerConnectionString">PostgreSQL only: the SELECT-only role reports read through.</param>
     public static DbConnection OpenForReports(string connectionString, string? readerConnectionString = null)
