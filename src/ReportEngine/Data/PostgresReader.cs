@@ -22,7 +22,7 @@ public static class PostgresReader
         if (string.IsNullOrWhiteSpace(readerConnectionString))
         {
             throw new ReportEngineException(
-                $"Reports on PostgreSQL ({DatabaseLocation.Describe(ownerConnectionString)}) read through a role that may only SELECT, so a " +
+                $"Reports from {DatabaseLocation.Describe(ownerConnectionString)} read through a role that may only SELECT, so a " +
                 $"template's SQL cannot change the data, and the setting {SettingKey} naming it is empty. Make the role with " +
                 $"`{MakeOne}` (run with the owner's connection) and set {SettingKey} to the connection string it prints, with the password (see README, PostgreSQL).");
         }

@@ -64,8 +64,8 @@ public static partial class PostgresReaderRole
             return
             [
                 string.Create(CultureInfo.InvariantCulture,
-                    $"reader role {role}: {(existed ? "updated" : "created")}{(password is null ? ", no password set" : ", password set from the file")}; may SELECT {tables} tables of {owner.Database}.{schema}, and the tables {me} creates there later, and nothing else"),
-                $"set {PostgresReader.SettingKey} (e.g. the environment variable ConnectionStrings__ReportsReader) to: {reader.ConnectionString};Password=<the password in the file>",
+                    $"reader role {role}: {(existed ? "updated" : "created")}{(password is not null ? ", password set from the file" : existed ? ", password unchanged" : ", no password (peer or certificate login)")}; may SELECT {tables} tables of {owner.Database}.{schema}, and the tables {me} creates there later, and nothing else"),
+                $"set {PostgresReader.SettingKey} (e.g. the environment variable ConnectionStrings__ReportsReader) to: {reader.ConnectionString}{(password is null ? "" : ";Password=<the password in the file>")}",
             ];
         }
         catch (PostgresException e)

@@ -1,6 +1,8 @@
 using Dapper;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using ReportEngine.Configuration;
 using ReportEngine.Data;
 using ReportEngine.Data.Demo;
 using ReportEngine.Reports;
@@ -99,6 +101,42 @@ public sealed class PostgresReadOnlyReportsTests : IClassFixture<PostgresReadOnl
 
         Assert.Equal("reportengine_reader", connection.ExecuteScalar<string>("SELECT current_user"));
         Assert.Contains("1.392 hội quần chúng", PdfText.Poppler(runner.Render(request, connection, output.Path).Path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Db_reader_role_refuses_an_existing_role_that_can_write_and_changes_nothing()
+    {
+        using (var owner = new NpgsqlConnection(_database.Owner))
+        {
+            owner.Execute("CREATE ROLE inserting_clerk LOGIN; GRANT INSERT ON members TO inserting_clerk");
+        }
+
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("password"), "another password");
+        var made = await CliRun.Invoke("db", "reader-role", "--name", "inserting_clerk", "--password-file", folder.File("password"), "--db", _database.Owner);
+
+        Assert.Equal(1, made.ExitCode);
+        Assert.Equal("error: The role \"inserting_clerk\" can change the data (has INSERT on members), so reports must not read through it; " +
+            "nothing was changed. Revoke that, or choose another --name.", made.Error.Trim());
+        Assert.Null(_database.StoredPassword("inserting_clerk"));
+        using var check = new NpgsqlConnection(_database.Owner);
+        Assert.False(check.ExecuteScalar<bool>("SELECT has_table_privilege('inserting_clerk', 'localities', 'SELECT')"));
+    }
+
+    [Fact]
+    public void The_reader_connection_is_the_setting_ConnectionStrings_ReportsReader()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Reports"] = _database.Owner,
+            ["ConnectionStrings:ReportsReader"] = _database.Reader,
+        }).Build();
+
+        var settings = ReportEngineSettings.Load(configuration, RepositoryPaths.Root, databaseOverride: null);
+
+        Assert.Equal(_database.Reader, settings.ReaderConnectionString);
+        using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString);
+        Assert.Equal("reportengine_reader", connection.ExecuteScalar<string>("SELECT current_user"));
     }
 
     [Fact]
