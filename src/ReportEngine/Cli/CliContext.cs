@@ -48,7 +48,7 @@ public sealed class CliContext(Option<string?> database, Option<string?> archive
         if (mustExist)
         {
             // Checks the file is there and brings its schema up to date (the runs table arrived with 0002).
-            ReportsDatabase.OpenForReports(settings.ConnectionString).Dispose();
+            ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString).Dispose();
         }
 
         return new RunStore(settings.ConnectionString, Clock);

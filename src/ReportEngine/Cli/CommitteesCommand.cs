@@ -77,7 +77,7 @@ public static class CommitteesCommand
     private static CommitteeStore Store(CliContext context, ParseResult parse)
     {
         var settings = context.Settings(parse);
-        ReportsDatabase.OpenForReports(settings.ConnectionString).Dispose(); // exists, and migrated
+        ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString).Dispose(); // exists, and migrated
         return new CommitteeStore(settings.ConnectionString);
     }
 }

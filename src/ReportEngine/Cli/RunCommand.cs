@@ -88,7 +88,7 @@ public static class RunCommand
         var settings = context.Settings(parse);
         var archive = context.ReportArchive(parse);
         PreparedReport prepared;
-        using (var connection = ReportsDatabase.OpenForReports(settings.ConnectionString))
+        using (var connection = ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString))
         {
             prepared = new ReportRunner(settings.TemplatesPath, context.Clock, ReportRunner.DefaultQueryTimeLimit).Prepare(request, connection);
         }

@@ -28,7 +28,7 @@ public static class ServeCommand
 
             var settings = context.Settings(parse);
             // The database must exist and be migrated before Quartz adds its tables to it.
-            ReportsDatabase.OpenForReports(settings.ConnectionString).Dispose();
+            ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString).Dispose();
             // One worker per database: refused here, before the host starts and logs anything.
             await SingleWorker.Claim(context.Runs(settings), context.Clock, cancellation);
             try

@@ -33,7 +33,7 @@ public static class TemplatesCommand
                 ? Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, TemplateLoader.DefinitionFileName))).Order(StringComparer.Ordinal).ToArray()
                 : throw new ReportEngineException($"There is no template folder at {root}.");
 
-        using var database = OpenIfPresent(settings.ConnectionString, context.Output);
+        using var database = OpenIfPresent(settings, context.Output);
         var validator = new TemplateValidator(database);
         var problems = 0;
         foreach (var folder in folders)
@@ -51,11 +51,11 @@ public static class TemplatesCommand
     }
 
     /// <summary>Query columns can only be checked against a database; without one the rest is still checked.</summary>
-    private static System.Data.Common.DbConnection? OpenIfPresent(string connectionString, TextWriter output)
+    private static System.Data.Common.DbConnection? OpenIfPresent(Configuration.ReportEngineSettings settings, TextWriter output)
     {
         try
         {
-            return ReportsDatabase.OpenForReports(connectionString);
+            return ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString);
         }
         catch (ReportEngineException e)
         {

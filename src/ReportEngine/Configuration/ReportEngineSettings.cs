@@ -9,6 +9,7 @@ namespace ReportEngine.Configuration;
 public sealed record ReportEngineSettings(string ConnectionString, string TemplatesPath)
 {
     public const string ConnectionStringKey = "ConnectionStrings:Reports";
+    public const string ReaderConnectionStringKey = "ConnectionStrings:ReportsReader";
     public const string DefaultConnectionString = "Data Source=data/reports.db";
 
     /// <summary>Reports:MaxQueryRows, validated when the settings are read.</summary>
@@ -33,8 +34,19 @@ public sealed record ReportEngineSettings(string ConnectionString, string Templa
 
         var templates = ResolveDirectory(configuration["Templates:Path"] ?? "templates", workingDirectory, "Templates:Path");
         var reports = OptionsReader.Read(configuration, ReportsOptions.Section, new ReportsOptionsValidator());
-        return new ReportEngineSettings(connectionString, templates) { MaxQueryRows = reports.MaxQueryRows };
+        var reader = configuration[ReaderConnectionStringKey];
+        return new ReportEngineSettings(connectionString, templates)
+        {
+            MaxQueryRows = reports.MaxQueryRows,
+            ReaderConnectionString = string.IsNullOrWhiteSpace(reader) ? null : reader,
+        };
     }
+
+    /// <summary>
+    /// PostgreSQL only: the connection reports' queries run on, logged in as a role that may only SELECT
+    /// (`db reader-role`); ConnectionString stays the owner's, for migrations, import and `db` verbs.
+    /// </summary>
+    public string? ReaderConnectionString { get; init; }
 
     /// <summary>A relative folder is looked up in the working directory first, then next to the binary.</summary>
     private static string ResolveDirectory(string configured, string workingDirectory, string key)

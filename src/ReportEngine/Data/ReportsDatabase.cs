@@ -6,17 +6,23 @@ namespace ReportEngine.Data;
 
 /// <summary>
 /// Opens the database named by ConnectionStrings:Reports (or --db): brings its schema up to date,
-/// then hands out a read-only connection for a report's queries.
+/// then hands out a read-only connection for a report's queries. On PostgreSQL that connection logs
+/// in as the reader role (ConnectionStrings:ReportsReader), which the server itself keeps from writing.
 /// </summary>
 public static class ReportsDatabase
 {
-    public static DbConnection OpenForReports(string connectionString)
+    /// <param name="connectionString">The owner's connection: migrations run through it.</param>
+    /// <param name="readerConnectionString">PostgreSQL only: the SELECT-only role reports read through.</param>
+    public static DbConnection OpenForReports(string connectionString, string? readerConnectionString = null)
     {
         if (PostgresDatabase.IsPostgres(connectionString))
         {
-            var connection = PostgresDatabase.Open(connectionString);
-            MigrationRunner.Apply(connection);
-            return PostgresDatabase.MakeReadOnly(connection);
+            using (var owner = PostgresDatabase.Open(connectionString))
+            {
+                MigrationRunner.Apply(owner);
+            }
+
+            return PostgresReader.Open(connectionString, readerConnectionString);
         }
 
         // Missing, empty or not SQLite: say so, and never create or take over the file.

@@ -77,7 +77,7 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
         var committees = Committees.Select(selector);
         var runner = new ReportRunner(settings.TemplatesPath, clock, ReportRunner.DefaultQueryTimeLimit);
         var requests = new List<CommitteeReport>();
-        using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
+        using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString);
         foreach (var committee in committees)
         {
             var own = new Dictionary<string, string>(parameters, StringComparer.Ordinal) { [LocalityParameter] = committee.LocalityCode };

@@ -34,7 +34,7 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
         {
             var reference = DateTimeOffset.Parse(run.ScheduledFor ?? run.QueuedAt, CultureInfo.InvariantCulture);
             var runner = new ReportRunner(settings.TemplatesPath, new FixedClock(reference), ReportRunner.DefaultQueryTimeLimit, settings.MaxQueryRows);
-            using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString);
+            using var connection = ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString);
             var prepared = Confine(run, runner.Prepare(new ReportRequest(run.Template, RunParameters.Parse(run.Parameters), run.Language), connection));
             var asOf = prepared.Parameters.TryGetValue("as_of", out var value) ? value as string : null;
             runs.RecordResolved(runId, RunParameters.Format(prepared.Parameters), prepared.Template.Version, asOf);

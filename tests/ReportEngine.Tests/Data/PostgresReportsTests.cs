@@ -45,7 +45,7 @@ public sealed class PostgresReportsTests : IClassFixture<PostgresReportsTests.Da
             fromSqlite = PdfText.Poppler(runner.Render(request, connection, Path.Combine(output.Path, "sqlite")).Path);
         }
 
-        using (var connection = ReportsDatabase.OpenForReports(_databases.Postgres))
+        using (var connection = ReportsDatabase.OpenForReports(_databases.Postgres, _databases.Reader))
         {
             fromPostgres = PdfText.Poppler(runner.Render(request, connection, Path.Combine(output.Path, "postgres")).Path);
         }
@@ -69,7 +69,7 @@ public sealed class PostgresReportsTests : IClassFixture<PostgresReportsTests.Da
     [Fact]
     public void Report_queries_on_PostgreSQL_run_in_read_only_transactions()
     {
-        using var connection = ReportsDatabase.OpenForReports(_databases.Postgres);
+        using var connection = ReportsDatabase.OpenForReports(_databases.Postgres, _databases.Reader);
         var error = Assert.Throws<PostgresException>(() => connection.Execute("DELETE FROM members"));
         Assert.Equal("25006", error.SqlState); // read_only_sql_transaction
     }
@@ -77,7 +77,7 @@ public sealed class PostgresReportsTests : IClassFixture<PostgresReportsTests.Da
     private static Dictionary<string, string> ParameterAssignments(string locality) =>
         new() { ["year"] = "2024", [locality.Split('=')[0]] = locality.Split('=')[1] };
 
-    /// <summary>One demo database in SQLite, one PostgreSQL cluster with a copy of it.</summary>
+    /// <summary>One demo database in SQLite, one PostgreSQL cluster with a copy of it and the reader role `db reader-role` makes.</summary>
     public sealed class Databases : IDisposable
     {
         private readonly TempFolder _folder = new();
@@ -90,6 +90,9 @@ public sealed class PostgresReportsTests : IClassFixture<PostgresReportsTests.Da
             _cluster.CreateDatabase("reports");
             Postgres = _cluster.ConnectionString("reports");
             Copied = SqliteToPostgres.Copy(Sqlite, Postgres);
+            var made = CliRun.Invoke("db", "reader-role", "--name", "reportengine_reader", "--db", Postgres).GetAwaiter().GetResult();
+            Assert.True(made.ExitCode == 0, made.Error);
+            Reader = new NpgsqlConnectionStringBuilder(Postgres) { Username = "reportengine_reader" }.ToString();
         }
 
         public string Sqlite { get; }
@@ -97,6 +100,9 @@ public sealed class PostgresReportsTests : IClassFixture<PostgresReportsTests.Da
         public string Postgres { get; }
 
         public IReadOnlyDictionary<string, long> Copied { get; }
+
+        /// <summary>The connection reports read through (trust authentication here, so no password).</summary>
+        public string Reader { get; }
 
         public void Dispose()
         {

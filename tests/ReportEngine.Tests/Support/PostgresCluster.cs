@@ -47,6 +47,14 @@ public sealed class PostgresCluster : IDisposable
     public void CreateDatabase(string name) =>
         AsPostgres("createdb", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", name);
 
+    /// <summary>From now on the role logs in over TCP only with its password (SCRAM), not by trust.</summary>
+    public void RequirePassword(string role)
+    {
+        var hba = Path.Combine(_data, "pg_hba.conf");
+        File.WriteAllText(hba, $"host all {role} 127.0.0.1/32 scram-sha-256\n" + File.ReadAllText(hba));
+        AsPostgres("pg_ctl", "-D", _data, "-w", "reload");
+    }
+
     public void Dispose()
     {
         if (File.Exists(Path.Combine(_data, "postmaster.pid")))
