@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportEngine.Configuration;
@@ -15,7 +16,7 @@ namespace ReportEngine.Scheduling;
 /// up to Burst:MaxParallel at once, their runs queued in committee order.
 /// </summary>
 internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore runs, RunExecutor executor, IOptions<SmtpOptions> smtp,
-    IOptions<BurstOptions> options, ILogger<ScheduledBursts> logger, TimeProvider clock)
+    IOptions<BurstOptions> options, IOptions<WorkerOptions> worker, ILogger<ScheduledBursts> logger, TimeProvider clock)
 {
     public async Task RunAsync(ScheduledReport schedule, DateTimeOffset firing, TimeZoneInfo zone, CancellationToken cancellation)
     {
@@ -49,6 +50,15 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
                 };
             }
 
+            if (earlier is not null && GaveUp(earlier) is { } failed)
+            {
+                return () =>
+                {
+                    burst.QueueDeliveries(committee, failed, prepared);
+                    return Task.FromResult(failed);
+                };
+            }
+
             var runId = Requeue(burstId, report, earlier, requestedBy, scheduledFor, burst);
             return async () =>
             {
@@ -62,6 +72,25 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
 
         var summary = burst.Bursts.Summarize(burstId);
         logger.LogInformation("schedule {Schedule}: burst {Burst} for the firing of {Firing}: deliveries: {Summary}", schedule.Id, burstId, scheduledFor, summary);
+    }
+
+    /// <summary>
+    /// A committee's run left unfinished as many times in a row as Worker:MaxInterruptions allows is
+    /// failed, not done again, as a single report's is: whatever kills the worker during it would kill
+    /// it at every recovered firing.
+    /// </summary>
+    private RunRecord? GaveUp(RunRecord unfinished)
+    {
+        var limit = worker.Value.MaxInterruptions;
+        if (unfinished.Attempt < limit)
+        {
+            return null;
+        }
+
+        runs.GiveUp(unfinished.Id, string.Create(CultureInfo.InvariantCulture,
+            $"interrupted {unfinished.Attempt} times; not recovered again (Worker:MaxInterruptions is {limit}). The last time: {unfinished.Error ?? "its process ended before it finished"}"));
+        logger.LogError("run {RunId} ({Template}) was interrupted {Count} times in a row; it is failed, not done again", unfinished.Id, unfinished.Template, unfinished.Attempt);
+        return runs.Find(unfinished.Id);
     }
 
     /// <summary>Queues the committee's run (a recovery of the earlier one, if it was left unfinished) and points the burst at it.</summary>
@@ -87,6 +116,7 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
             // on many runs would read to the single-report recovery as a firing left unfinished.
             ScheduledFor = scheduledFor,
             RecoversRunId = earlier?.Id,
+            Attempt = earlier is null ? 1 : earlier.Attempt + 1,
             Status = RunStatus.Queued,
             QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
         });
