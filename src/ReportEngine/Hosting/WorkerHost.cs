@@ -27,6 +27,9 @@ internal static class WorkerHost
             options.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
             options.UseUtcTimestamp = true;
         });
+        // A start that fails (a setting refused by its validator) is reported by the command line as one
+        // `error:` line; the host's own "Hosting failed to start" entry would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSystemd();
 
         var worker = OptionsReader.Read(configuration, WorkerOptions.Section, new WorkerOptionsValidator());

@@ -15,6 +15,7 @@ public sealed class WorkerHostTests(WorkerFixture fixture) : IDisposable
     [InlineData("Worker__GracePeriod", "soon", "Worker:GracePeriod")]
     [InlineData("Schedules__TimeZone", "Mars/Olympus_Mons", "Schedules:TimeZone")]
     [InlineData("Archive__Path", " ", "Archive:Path")]
+    [InlineData("Delivery__ClaimTimeout", "00:00:01", "Delivery:ClaimTimeout")]
     public async Task A_bad_setting_stops_the_worker_with_a_message_naming_the_key(string variable, string value, string key)
     {
         using var worker = _folder.StartWorker(new Dictionary<string, string> { [variable] = value });
@@ -24,6 +25,9 @@ public sealed class WorkerHostTests(WorkerFixture fixture) : IDisposable
         Assert.Equal(1, worker.ExitCode);
         var error = Assert.Single(worker.Output.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.Contains(key, error, StringComparison.Ordinal);
+        // The one line is all: no host entry repeating it with a stack trace.
+        Assert.DoesNotContain(" at Microsoft.", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", worker.Output, StringComparison.Ordinal);
     }
 
     [Fact]
