@@ -1,7 +1,9 @@
 using System.Globalization;
+using Dapper;
 using Npgsql;
 using ReportEngine.Archive;
 using ReportEngine.Configuration;
+using ReportEngine.Data;
 using ReportEngine.Data.Migrations;
 using ReportEngine.Numbers;
 using ReportEngine.Runs;
@@ -82,6 +84,34 @@ public sealed class DocumentNumberTests(WorkerFixture fixture) : IDisposable
 
         var entry = Register.ForRun(id)!;
         Assert.Equal((DocumentNumberStatus.Void, "Interrupted: killed"), (entry.Status, entry.VoidedReason));
+    }
+
+    [Fact]
+    public async Task The_number_prints_the_committees_body_symbol_else_the_symbol_of_its_level()
+    {
+        WriteTemplate("numbered-note", "SELECT name FROM localities WHERE code = @locality");
+        using (var connection = SqliteDatabase.Open(_folder.Database))
+        {
+            // body_symbol arrives with migration 0010 (the committees' document fields); before it, the level decides.
+            if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pragma_table_info('committees') WHERE name = 'body_symbol'") == 0)
+            {
+                Assert.Equal(new IssuingBody("phan-thiet", "HU"), IssuingBody.Of(connection, "phan-thiet"));
+                connection.Execute("ALTER TABLE committees ADD COLUMN body_symbol TEXT");
+            }
+
+            // Thành ủy Phan Thiết, a city at district level, signs "TU"; Hàm Tân keeps the empty default.
+            connection.Execute("UPDATE committees SET body_symbol = 'TU' WHERE code = 'phan-thiet'");
+            connection.Execute("UPDATE committees SET body_symbol = '' WHERE code = 'ham-tan'");
+            connection.Execute("DELETE FROM committee_recipients WHERE committee_id = (SELECT id FROM committees WHERE code = 'tuy-phong')");
+            connection.Execute("DELETE FROM committees WHERE code = 'tuy-phong'");
+        }
+
+        var city = await Executor().ExecuteAsync(Queue("numbered-note", "phan-thiet"), CancellationToken.None);
+        var district = await Executor().ExecuteAsync(Queue("numbered-note", "ham-tan"), CancellationToken.None);
+        var withoutCommittee = await Executor().ExecuteAsync(Queue("numbered-note", "tuy-phong"), CancellationToken.None);
+
+        Assert.Equal(["1-BC/TU", "1-BC/HU", "1-BC/HU"], new[] { city, district, withoutCommittee }.Select(r => r.DocumentNumber));
+        Assert.Equal(["ham-tan", "phan-thiet", "tuy-phong"], Register.List().Select(n => n.Body));
     }
 
     [Fact]
