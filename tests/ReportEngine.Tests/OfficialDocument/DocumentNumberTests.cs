@@ -73,17 +73,22 @@ public sealed class DocumentNumberTests(WorkerFixture fixture) : IDisposable
     }
 
     [Fact]
-    public void A_run_interrupted_after_taking_its_number_leaves_it_void()
+    public void A_run_interrupted_after_taking_its_number_leaves_it_void_until_its_archived_pdf_is_found()
     {
         WriteTemplate("numbered-note", "SELECT name FROM localities WHERE code = @locality");
         var id = Queue("numbered-note", "tuy-phong");
         Assert.True(_folder.Runs.TryStart(id, "elsewhere:1"));
         Register.Take(new NumberRequest(new IssuingBody("tuy-phong", "HU"), "BC", id, DateTimeOffset.UtcNow));
 
+        _folder.Runs.RecordArchiving(id, "numbered-note/2024/1-tuy-phong-vi.pdf", "00", 1, 1);
         Assert.True(_folder.Runs.Interrupt(id, "Interrupted: killed"));
 
         var entry = Register.ForRun(id)!;
         Assert.Equal((DocumentNumberStatus.Void, "Interrupted: killed"), (entry.Status, entry.VoidedReason));
+
+        // Found at the next start with its PDF in the archive: the run succeeded after all, and its number stands again.
+        Assert.True(_folder.Runs.CompleteArchived(id, "numbered-note/2024/1-tuy-phong-vi.pdf"));
+        Assert.Equal((DocumentNumberStatus.Issued, null), (Register.ForRun(id)!.Status, Register.ForRun(id)!.VoidedReason));
     }
 
     [Fact]
