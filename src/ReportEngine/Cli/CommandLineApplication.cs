@@ -34,6 +34,7 @@ public static class CommandLineApplication
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(TemplatesCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
+        root.Subcommands.Add(NumbersCommand.Create(context));
         root.Subcommands.Add(ArchiveCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));

@@ -83,7 +83,8 @@ public static class RunCommand
     /// Checks a request, records it as a run, has it rendered (here, or by a serving worker) and prints
     /// the archived PDF's path and `run &lt;id&gt;: &lt;status&gt;`. Shared by `run` and `runs rerun`.
     /// </summary>
-    internal static async Task<int> RunNow(CliContext context, ParseResult parse, ReportRequest request, string? outputFolder, CancellationToken cancellation)
+    /// <param name="reprints">The run whose document number and date this run prints again (`runs rerun --same-number`); null to take a new number.</param>
+    internal static async Task<int> RunNow(CliContext context, ParseResult parse, ReportRequest request, string? outputFolder, CancellationToken cancellation, RunRecord? reprints = null)
     {
         var settings = context.Settings(parse);
         var archive = context.ReportArchive(parse);
@@ -105,6 +106,9 @@ public static class RunCommand
             RequestedBy = Environment.UserName,
             Status = RunStatus.Queued,
             QueuedAt = RunStore.Timestamp(context.Clock.GetUtcNow()),
+            DocumentNumber = reprints?.DocumentNumber,
+            DocumentDate = reprints?.DocumentDate,
+            ReprintsRunId = reprints?.Id,
         });
 
         var run = await ExecuteOrWait(runs, new RunExecutor(settings, archive, runs), id, cancellation);

@@ -46,17 +46,45 @@ public static class RunsCommand
 
         var again = new Argument<long>("id") { Description = "The run to do again." };
         var output = new Option<string?>("--out") { Description = "Also copy the archived PDF into this folder." };
-        var rerun = new Command("rerun", "Run a past run again: same template, language and resolved parameters, as a new run; against unchanged data its PDF has the same SHA-256.") { again, output };
+        var sameNumber = new Option<bool>("--same-number")
+        {
+            Description = "Print the past run's document number and date again instead of taking a new number: against unchanged data the PDF has the same SHA-256.",
+        };
+        var rerun = new Command("rerun", "Run a past run again: same template, language and resolved parameters, as a new run. A document takes a new number unless --same-number.")
+        {
+            again, output, sameNumber,
+        };
         rerun.SetAction((parse, cancellation) =>
         {
             var settings = context.Settings(parse);
-            var past = context.Runs(settings, mustExist: true).Find(parse.GetValue(again))
+            var runs = context.Runs(settings, mustExist: true);
+            var past = runs.Find(parse.GetValue(again))
                 ?? throw new ReportEngineException($"There is no run {parse.GetValue(again)} in {DatabaseLocation.Describe(settings.ConnectionString)}.");
             var request = new Reports.ReportRequest(past.Template, RunParameters.Parse(past.Parameters), past.Language);
-            return RunCommand.RunNow(context, parse, request, parse.GetValue(output), cancellation);
+            var reprint = parse.GetValue(sameNumber) ? Reprint(runs, past) : null;
+            return RunCommand.RunNow(context, parse, request, parse.GetValue(output), cancellation, reprint);
         });
 
         return new Command("runs", "The record of every run: list them, show one, or run one again.") { list, show, rerun };
+    }
+
+    /// <summary>The number and date a --same-number rerun prints: the original's, which must still stand in the register.</summary>
+    private static RunRecord Reprint(RunStore runs, RunRecord past)
+    {
+        var original = past.ReprintsRunId is { } first ? runs.Find(first)! : past;
+        if (original.DocumentNumber is null || original.DocumentDate is null)
+        {
+            throw new ReportEngineException($"--same-number: run {past.Id} has no document number to print again (its template is not a document, or it failed before taking one).");
+        }
+
+        var entry = new Numbers.SqliteDocumentRegister(runs.ConnectionString).ForRun(original.Id);
+        if (entry is { Status: Numbers.DocumentNumberStatus.Void })
+        {
+            throw new ReportEngineException(
+                $"--same-number: the number {original.DocumentNumber} of run {original.Id} is void in the register ({MessageText.OneLine(entry.VoidedReason ?? "")}); rerun without --same-number to take a new one.");
+        }
+
+        return original;
     }
 
     private static IEnumerable<(string, string?)> Fields(RunRecord run, Archive.ReportArchive archive)
@@ -68,6 +96,9 @@ public static class RunsCommand
         yield return ("language", run.Language);
         yield return ("parameters", RunParameters.Describe(run.Parameters));
         yield return ("data as of", run.DataAsOf);
+        yield return ("document number", run.DocumentNumber);
+        yield return ("document date", run.DocumentDate);
+        yield return ("reprints run", run.ReprintsRunId?.ToString(CultureInfo.InvariantCulture));
         yield return ("trigger", run.Trigger);
         yield return ("requested by", run.RequestedBy);
         yield return ("schedule", run.ScheduleId is null ? null : $"{run.ScheduleId} (firing of {run.ScheduledFor})");

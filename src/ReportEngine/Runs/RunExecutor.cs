@@ -3,6 +3,7 @@ using System.Text;
 using ReportEngine.Archive;
 using ReportEngine.Configuration;
 using ReportEngine.Data;
+using ReportEngine.Numbers;
 using ReportEngine.Reports;
 using ReportEngine.Templates;
 
@@ -40,6 +41,8 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             runs.RecordResolved(runId, RunParameters.Format(prepared.Parameters), prepared.Template.Version, asOf);
 
             cancellation.ThrowIfCancellationRequested();
+            // From here a failure leaves the number void in the register (RunStore.Fail / Interrupt).
+            prepared = Number(run, prepared, connection);
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
             await TestDelay(cancellation);
 
@@ -101,6 +104,39 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
         }
 
         return prepared with { ConfinedTo = area };
+    }
+
+    /// <summary>
+    /// A document's run takes the next number of its issuing body (or, reprinting, the number and date of
+    /// the run it reprints) and gives both to the template as document_number and document_date.
+    /// </summary>
+    private PreparedReport Number(RunRecord run, PreparedReport prepared, System.Data.Common.DbConnection connection)
+    {
+        string number, date;
+        if (run.ReprintsRunId is not null)
+        {
+            (number, date) = (run.DocumentNumber ?? "", run.DocumentDate ?? "");
+        }
+        else if (prepared.Template.Definition.Document is { } document)
+        {
+            var locality = prepared.Parameters.GetValueOrDefault("locality") as string
+                ?? throw new ReportEngineException($"Template \"{prepared.Template.Name}\" is a document (document: in template.yaml) but has no locality parameter: a number needs its issuing body.");
+            var taken = new SqliteDocumentRegister(runs.ConnectionString).Take(
+                new NumberRequest(IssuingBody.Of(connection, locality), document.Type, run.Id, runs.Clock.GetUtcNow()));
+            (number, date) = (taken.Text, taken.IssuedOn);
+            runs.RecordDocumentNumber(run.Id, number, date);
+        }
+        else
+        {
+            return prepared;
+        }
+
+        var values = new Dictionary<string, object>(prepared.Values, StringComparer.Ordinal)
+        {
+            [EngineValues.DocumentNumber] = number,
+            [EngineValues.DocumentDate] = date,
+        };
+        return prepared with { Values = values };
     }
 
     private static string Short(string? version) => version is null ? "none" : version[..Math.Min(12, version.Length)];

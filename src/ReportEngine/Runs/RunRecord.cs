@@ -59,6 +59,15 @@ public sealed record RunRecord
 
     public string? ArchivingSha256 { get; init; }
 
+    /// <summary>The document number it printed ("123-BC/TU"); null when its template is not a document (see Numbers.DocumentRegister).</summary>
+    public string? DocumentNumber { get; init; }
+
+    /// <summary>The day that number was issued (yyyy-MM-dd, Vietnam time), printed with it.</summary>
+    public string? DocumentDate { get; init; }
+
+    /// <summary>The run whose number and date a `runs rerun --same-number` prints again; such a run takes no number.</summary>
+    public long? ReprintsRunId { get; init; }
+
     public bool IsFinished => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Interrupted;
 }
 

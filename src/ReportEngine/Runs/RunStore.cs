@@ -21,10 +21,20 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         scheduled_for AS ScheduledFor, recovers_run_id AS RecoversRunId, status AS Status, queued_at AS QueuedAt,
         started_at AS StartedAt, finished_at AS FinishedAt, executed_by AS ExecutedBy, error AS Error,
         pages AS Pages, bytes AS Bytes, data_as_of AS DataAsOf, archive_path AS ArchivePath, sha256 AS Sha256,
-        attempt AS Attempt, archiving_to AS ArchivingTo, archiving_sha256 AS ArchivingSha256, confined_to AS ConfinedTo
+        attempt AS Attempt, archiving_to AS ArchivingTo, archiving_sha256 AS ArchivingSha256, confined_to AS ConfinedTo,
+        document_number AS DocumentNumber, document_date AS DocumentDate, reprints_run_id AS ReprintsRunId
+        """;
+
+    // A run that ends without its document leaves its number void in the register, in the same transaction
+    // (the paper register's "void"): whichever path ends it (its executor, crash recovery, a give-up).
+    private const string VoidNumber = """
+        UPDATE document_numbers SET status = 'void', voided_at = @now, voided_reason = @reason WHERE run_id = @id AND status = 'issued'
         """;
 
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>The clock records are stamped with; also the one document numbers are issued by.</summary>
+    public TimeProvider Clock => clock;
 
     /// <summary>The SQLite file the runs table is in.</summary>
     public string File => _file;
@@ -38,9 +48,9 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         return connection.ExecuteScalar<long>(
             """
             INSERT INTO runs (template, template_version, confined_to, language, parameters, trigger, requested_by, schedule_id,
-                              scheduled_for, recovers_run_id, attempt, status, queued_at)
+                              scheduled_for, recovers_run_id, attempt, status, queued_at, document_number, document_date, reprints_run_id)
             VALUES (@Template, @TemplateVersion, @ConfinedTo, @Language, @Parameters, @Trigger, @RequestedBy, @ScheduleId,
-                    @ScheduledFor, @RecoversRunId, @Attempt, 'queued', @QueuedAt)
+                    @ScheduledFor, @RecoversRunId, @Attempt, 'queued', @QueuedAt, @DocumentNumber, @DocumentDate, @ReprintsRunId)
             RETURNING id
             """,
             run);
@@ -56,6 +66,12 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         Execute(
             "UPDATE runs SET parameters = @parameters, template_version = @templateVersion, data_as_of = @dataAsOf WHERE id = @id",
             new { id, parameters, templateVersion, dataAsOf });
+
+    /// <summary>The number the run took from the register (or reprints), before it renders it.</summary>
+    public void RecordDocumentNumber(long id, string number, string date) =>
+        Execute(
+            "UPDATE runs SET document_number = @number, document_date = @date WHERE id = @id AND status = 'running'",
+            new { id, number, date });
 
     /// <summary>
     /// Records the name a rendered PDF is about to be renamed to, with its hash, size and pages: a process
@@ -73,14 +89,16 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
     /// A run whose PDF reached its archive name before its process died: succeeded, as recorded before
     /// the rename. False when the run has moved on (finished otherwise, or archiving elsewhere).
     /// </summary>
+    /// The number it printed stands again if it was voided when the run was marked interrupted.
     public bool CompleteArchived(long id, string archivePath) =>
-        Execute(
+        ExecuteAndThen(
             """
             UPDATE runs SET status = 'succeeded', finished_at = @now, error = NULL, archive_path = archiving_to, sha256 = archiving_sha256,
                             pages = archiving_pages, bytes = archiving_bytes
             WHERE id = @id AND status IN ('running', 'interrupted') AND archiving_to = @archivePath
             """,
-            new { id, archivePath, now = Now() }) == 1;
+            "UPDATE document_numbers SET status = 'issued', voided_at = NULL, voided_reason = NULL WHERE run_id = @id AND status = 'void'",
+            new { id, archivePath, now = Now() });
 
     /// <summary>Runs that recorded an archive name but not their success: killed around the rename.</summary>
     public IReadOnlyList<RunRecord> ArchivingUnfinished()
@@ -92,9 +110,10 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
 
     /// <summary>Fails a run that will not be done again (interrupted too often); false when it had succeeded or failed already.</summary>
     public bool GiveUp(long id, string error) =>
-        Execute(
-            "UPDATE runs SET status = 'failed', finished_at = COALESCE(finished_at, @now), error = @error WHERE id = @id AND status IN ('queued', 'running', 'interrupted')",
-            new { id, error, now = Now() }) == 1;
+        ExecuteAndThen(
+            "UPDATE runs SET status = 'failed', finished_at = COALESCE(finished_at, @now), error = @reason WHERE id = @id AND status IN ('queued', 'running', 'interrupted')",
+            VoidNumber,
+            new { id, reason = error, now = Now() });
 
     /// <summary>A succeeded run whose archived file is gone: failed, keeping the name so `archive verify` still reports it.</summary>
     public bool FailMissingFile(long id, string error) =>
@@ -110,15 +129,17 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
             new { id, pages, bytes, archivePath, sha256, now = Now() });
 
     public void Fail(long id, string error) =>
-        Execute(
-            "UPDATE runs SET status = 'failed', finished_at = @now, error = @error WHERE id = @id AND status IN ('queued', 'running')",
-            new { id, error, now = Now() });
+        ExecuteAndThen(
+            "UPDATE runs SET status = 'failed', finished_at = @now, error = @reason WHERE id = @id AND status IN ('queued', 'running')",
+            VoidNumber,
+            new { id, reason = error, now = Now() });
 
     /// <summary>Marks a run that will not finish as interrupted; false when it had already finished.</summary>
     public bool Interrupt(long id, string reason) =>
-        Execute(
+        ExecuteAndThen(
             "UPDATE runs SET status = 'interrupted', finished_at = @now, error = @reason WHERE id = @id AND status IN ('queued', 'running')",
-            new { id, reason, now = Now() }) == 1;
+            VoidNumber,
+            new { id, reason, now = Now() });
 
     public RunRecord? Find(long id)
     {
@@ -210,6 +231,21 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
     {
         using var connection = Open();
         return connection.Execute(sql, parameters);
+    }
+
+    /// <summary>The status change, and when it happened, the follow-up: both or neither.</summary>
+    private bool ExecuteAndThen(string sql, string followUp, object parameters)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var changed = connection.Execute(sql, parameters, transaction) == 1;
+        if (changed)
+        {
+            connection.Execute(followUp, parameters, transaction);
+        }
+
+        transaction.Commit();
+        return changed;
     }
 
     private SqliteConnection Open() => SqliteDatabase.Open(ConnectionString);

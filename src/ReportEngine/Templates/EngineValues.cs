@@ -23,6 +23,12 @@ public static class EngineValues
     /// </summary>
     public const string AllowPartial = "allow_partial";
 
+    /// <summary>The run's document number as printed ("123-BC/TU"); "" when its template is not a document.</summary>
+    public const string DocumentNumber = "document_number";
+
+    /// <summary>The day the number was issued (yyyy-MM-dd, Vietnam time); "" when the run has no number.</summary>
+    public const string DocumentDate = "document_date";
+
     public static Dictionary<string, object> Add(IReadOnlyDictionary<string, object> parameters, string dataAsOf, bool partial)
     {
         var values = new Dictionary<string, object>(parameters, StringComparer.Ordinal);
@@ -35,6 +41,8 @@ public static class EngineValues
         values.TryAdd(DataAsOf, dataAsOf);
         values.TryAdd(Partial, partial);
         values.TryAdd(AllowPartial, false);
+        values.TryAdd(DocumentNumber, "");
+        values.TryAdd(DocumentDate, "");
         return values;
     }
 }

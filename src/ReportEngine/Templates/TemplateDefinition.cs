@@ -16,6 +16,9 @@ public sealed class TemplateDefinition
 
     public PageDefinition Page { get; set; } = new();
 
+    /// <summary>Set for official documents (the reports a committee issues): each run takes a number; null for sheets and tests.</summary>
+    public DocumentDefinition? Document { get; set; }
+
     public List<BlockDefinition> Layout { get; set; } = [];
 }
 
@@ -44,6 +47,12 @@ public sealed class QueryDefinition
     /// <summary>True when the query returns exactly one row, exposed as an object rather than a list.</summary>
     [YamlDotNet.Serialization.YamlMember(Alias = "single")]
     public bool SingleRow { get; set; }
+}
+
+public sealed class DocumentDefinition
+{
+    /// <summary>The document type's abbreviation in the number, per 36-HD/VPTW: BC (báo cáo) gives "123-BC/TU".</summary>
+    public string Type { get; set; } = "";
 }
 
 public sealed class PageDefinition

@@ -44,10 +44,30 @@ public sealed class TemplateValidator(DbConnection? database)
         var problems = new List<TemplateException>();
         var definition = new YamlLocator(Path.Combine(directory, TemplateLoader.DefinitionFileName));
         var parameters = CheckParameters(template, definition, problems);
+        CheckDocument(template, definition, problems);
         var columns = CheckQueries(template, parameters, problems);
         var stringKeys = StringsCheck.Run(template, problems);
         new BlocksCheck(template, definition, columns, stringKeys, problems).Run();
         return problems;
+    }
+
+    /// <summary>A document's number reads "123-BC/TU": its type is a short upper-case abbreviation, and its issuing body comes from the locality.</summary>
+    private static void CheckDocument(ReportTemplate template, YamlLocator file, List<TemplateException> problems)
+    {
+        if (template.Definition.Document is not { } document)
+        {
+            return;
+        }
+
+        if (document.Type.Length is < 1 or > 8 || !document.Type.All(c => char.IsUpper(c) || char.IsDigit(c)))
+        {
+            problems.Add(file.Problem($"document type \"{document.Type}\" must be the type's upper-case abbreviation, such as BC (báo cáo) or TB (thông báo).", "document", "type"));
+        }
+
+        if (template.Definition.Parameters.GetValueOrDefault("locality") is not { Type: "locality" })
+        {
+            problems.Add(file.Problem("a document needs a parameter \"locality\" of type locality: its number is issued by that locality's committee.", "document"));
+        }
     }
 
     private static IReadOnlyDictionary<string, object>? CheckParameters(ReportTemplate template, YamlLocator file, List<TemplateException> problems)
