@@ -10,7 +10,7 @@ namespace ReportEngine.Numbers;
 /// statement (insert the maximum + 1) that the database makes atomic, never by a look and then a write;
 /// the primary key (body, year, number) is the last word if two ever raced. A run takes at most one
 /// number: taking again returns the one it has. Runs and the register live in the reports database;
-/// <see cref="Runs.RunStore"/> voids a run's number in the same transaction that records its failure.
+/// The run store voids a run's number in the same transaction that records its failure.
 /// </summary>
 public abstract class DocumentRegister
 {
@@ -45,7 +45,7 @@ public abstract class DocumentRegister
             request.Body.Symbol,
             request.Type,
             request.RunId,
-            IssuedAt = Runs.RunStore.Timestamp(request.IssuedAt),
+            IssuedAt = Data.StoredTime.Format(request.IssuedAt),
             IssuedOn = issuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         return WithRetry(connection =>
@@ -64,7 +64,7 @@ public abstract class DocumentRegister
         using var connection = Open();
         return connection.Execute(
             "UPDATE document_numbers SET status = 'void', voided_at = @at, voided_reason = @reason WHERE run_id = @runId AND status = 'issued'",
-            new { runId, reason, at = Runs.RunStore.Timestamp(at) }) == 1;
+            new { runId, reason, at = Data.StoredTime.Format(at) }) == 1;
     }
 
     public DocumentNumber? ForRun(long runId)

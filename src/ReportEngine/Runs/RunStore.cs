@@ -39,8 +39,7 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
     /// <summary>The SQLite file the runs table is in.</summary>
     public string File => _file;
 
-    public static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset time) => StoredTime.Format(time);
 
     public long Queue(RunRecord run)
     {
