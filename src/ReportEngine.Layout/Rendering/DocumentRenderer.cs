@@ -14,7 +14,7 @@ internal static class DocumentRenderer
 {
     public static RenderContext CountPages(DocumentModel model)
     {
-        var context = new RenderContext();
+        var context = new RenderContext { Language = model.Metadata.Language };
         var canvas = new NullCanvas();
         foreach (var page in model.Pages)
         {
