@@ -94,10 +94,16 @@ public class TypographyTests
     [Fact]
     public void A_centred_title_leaves_no_single_word_on_its_last_line()
     {
-        // At this width the greedy breaker leaves "2024" alone on the second line.
-        var pdf = Pdf("en", c => c.Width(330).AlignCenter().Text("Assessment of mass organization work 2024").FontSize(20).AlignCenter());
-        var lines = Lines(pdf);
+        const string title = "Assessment of mass organization work 2024";
+        static byte[] Title(float width) => Pdf("en", c => c.Width(width).Text(title).FontSize(14).AlignCenter());
+
+        // Just narrower than the title on one line: a greedy break leaves "2024" alone on the second line.
+        using var wide = PdfDocument.Open(Title(500));
+        var words = wide.GetPage(1).GetWords().ToList();
+        var natural = words.Max(w => w.BoundingBox.Right) - words.Min(w => w.BoundingBox.Left);
+        var lines = Lines(Title((float)natural - 2));
         Assert.Equal(2, lines.Count);
         Assert.Contains(' ', lines[^1]);
+        Assert.Equal(title, string.Join(' ', lines));
     }
 }
