@@ -55,6 +55,17 @@ public class OutputTests
     }
 
     [Fact]
+    public void PDF_A_output_is_byte_identical_run_to_run_with_an_output_intent()
+    {
+        var first = Simple(new DocumentSettings { PdfA = true }).GeneratePdf();
+        var second = Simple(new DocumentSettings { PdfA = true }).GeneratePdf();
+        Assert.Equal(first, second);
+        var text = Encoding.Latin1.GetString(first);
+        Assert.Contains("/OutputIntents [", text, StringComparison.Ordinal);
+        Assert.Contains("/S /GTS_PDFA1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Output_streams_to_a_stream_that_cannot_seek()
     {
         using var sink = new ForwardOnlyStream();

@@ -38,8 +38,8 @@ public sealed class DocumentMetadata
 public sealed class DocumentSettings
 {
     /// <summary>
-    /// Writes PDF/A-2b (archival) metadata. SkiaSharp then adds a random document id, so output is no longer
-    /// byte-identical between runs.
+    /// Writes PDF/A-2b (archival): XMP metadata equal to the document information, an sRGB output intent and a
+    /// document id derived from the content, so output stays byte-identical between runs with fixed dates.
     /// </summary>
     public bool PdfA { get; init; }
 

@@ -14,7 +14,7 @@ internal static class DocumentRenderer
 {
     public static RenderContext CountPages(DocumentModel model)
     {
-        var context = new RenderContext();
+        var context = new RenderContext { Language = model.Metadata.Language };
         var canvas = new NullCanvas();
         foreach (var page in model.Pages)
         {
@@ -70,7 +70,7 @@ internal static class DocumentRenderer
 
         tap.ThrowIfFailed();
 
-        PdfPostProcessor.Append(tap, context, model.Metadata);
+        PdfPostProcessor.Append(tap, context, model.Metadata, model.Settings.PdfA);
         return context.PageNumber;
     }
 
@@ -183,7 +183,8 @@ internal static class DocumentRenderer
             Producer = m.Producer ?? "ReportEngine.Layout",
             Creation = m.CreationDate?.UtcDateTime,
             Modified = (m.ModifiedDate ?? m.CreationDate)?.UtcDateTime,
-            PdfA = model.Settings.PdfA,
+            // PDF/A-2b is written by PdfArchival (deterministic id, output intent): SkiaSharp's own mode adds a random id.
+            PdfA = false,
             // SkiaSharp rounds the page box to whole pixels at this resolution: at 300 dpi A4 loses 0.08 pt.
             // At 720 dpi the error stays under 0.05 pt; nothing we draw needs rasterising at this resolution.
             RasterDpi = 720,

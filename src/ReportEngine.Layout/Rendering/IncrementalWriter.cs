@@ -18,7 +18,7 @@ internal sealed class IncrementalWriter(PdfOutputTap tap, int firstFreeNumber)
         Emit(string.Create(CultureInfo.InvariantCulture, $"{number} 0 obj\n{body}\nendobj"));
     }
 
-    public void Finish(PdfTail original)
+    public void Finish(PdfTail original, string? trailerExtras = null)
     {
         Emit("\n");
         var xref = tap.Written;
@@ -44,7 +44,7 @@ internal sealed class IncrementalWriter(PdfOutputTap tap, int firstFreeNumber)
         }
 
         text.Append(CultureInfo.InvariantCulture,
-            $"trailer\n<</Size {next}\n/Root {original.RootNumber} 0 R{original.TrailerExtras}\n/Prev {original.StartXref}>>\nstartxref\n{xref}\n%%EOF\n");
+            $"trailer\n<</Size {next}\n/Root {original.RootNumber} 0 R{trailerExtras ?? original.TrailerExtras}\n/Prev {original.StartXref}>>\nstartxref\n{xref}\n%%EOF\n");
         Emit(text.ToString());
         tap.Flush();
     }

@@ -5,17 +5,18 @@ using System.Text.RegularExpressions;
 namespace ReportEngine.Layout.Rendering;
 
 /// <summary>
-/// Appends what SkiaSharp cannot write — the outline (bookmarks) and the catalog's /Lang — as a PDF incremental
+/// Appends what SkiaSharp cannot write — the outline (bookmarks), the catalog's /Lang and, for PDF/A-2b, the
+/// output intent, XMP metadata and a deterministic /ID (<see cref="PdfArchival"/>) — as a PDF incremental
 /// update after SkiaSharp's %%EOF: new objects, a replacement catalog, a cross-reference section and a trailer
 /// pointing back to the original one. The original bytes are never rewritten, so pages still stream out as
 /// they are finished. Needs only the final part SkiaSharp writes on close (page tree, catalog, xref, trailer).
 /// </summary>
 internal static partial class PdfPostProcessor
 {
-    public static void Append(PdfOutputTap tap, RenderContext context, DocumentMetadata metadata)
+    public static void Append(PdfOutputTap tap, RenderContext context, DocumentMetadata metadata, bool pdfA)
     {
         var outline = context.Outline;
-        if (outline.Count == 0 && string.IsNullOrEmpty(metadata.Language))
+        if (outline.Count == 0 && string.IsNullOrEmpty(metadata.Language) && !pdfA)
         {
             return;
         }
@@ -42,8 +43,16 @@ internal static partial class PdfPostProcessor
             extra.Append("\n/Lang ").Append(PdfString(metadata.Language));
         }
 
+        string? trailer = null;
+        if (pdfA)
+        {
+            var parts = PdfArchival.Write(writer, metadata, original);
+            extra.Append(CultureInfo.InvariantCulture, $"\n/Metadata {parts.Metadata} 0 R\n/OutputIntents [{parts.OutputIntent} 0 R]");
+            trailer = string.Create(CultureInfo.InvariantCulture, $"\n/Info {parts.Info} 0 R\n/ID [<{parts.Id}> <{parts.Id}>]");
+        }
+
         writer.Write(original.RootNumber, catalog + extra + ">>");
-        writer.Finish(original);
+        writer.Finish(original, trailer);
     }
 
     private static int WriteOutline(IncrementalWriter writer, List<OutlineEntry> entries, PdfTail original)
@@ -103,7 +112,7 @@ internal static partial class PdfPostProcessor
     }
 
     /// <summary>A text string: UTF-16BE with a byte-order mark, as hex, so any script and character is safe.</summary>
-    private static string PdfString(string text)
+    public static string PdfString(string text)
     {
         var builder = new StringBuilder("<FEFF");
         foreach (var c in text)

@@ -12,6 +12,7 @@ internal sealed class RenderContext
 {
     private readonly Dictionary<string, Location> locations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Location> previousLocations = new(StringComparer.Ordinal);
+    private Text.Hyphenation.Hyphenator? hyphenator;
 
     /// <summary>The canvas every element of this document draws on.</summary>
     public ICanvas Canvas { get; set; } = NullCanvas.Instance;
@@ -29,6 +30,12 @@ internal sealed class RenderContext
     public Size ContentAreaSize { get; set; }
 
     public FontUsage FontUsage { get; } = new();
+
+    /// <summary>The document's language (BCP 47, from its metadata): picks hyphenation patterns.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Hyphenation for <see cref="Language"/>, or null when none ships (e.g. Vietnamese).</summary>
+    public Text.Hyphenation.Hyphenator? Hyphenator => hyphenator ??= Text.Hyphenation.Hyphenator.For(Language);
 
     /// <summary>Set by charts during the counting pass: the document needs its typefaces registered with ScottPlot.</summary>
     public bool HasCharts { get; set; }

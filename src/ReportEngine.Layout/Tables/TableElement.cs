@@ -24,6 +24,9 @@ internal sealed class TableElement : Element, IStateful
     public List<TableCellElement> BodyCells { get; } = [];
     public TableOptions Options { get; } = new();
 
+    /// <summary>Each column's narrowest width that breaks no word inside (see <see cref="ColumnMinimums"/>).</summary>
+    public float[]? MinimumWidths { get; private set; }
+
     /// <summary>For on-demand rows: how many, and how to build row i.</summary>
     public (int Count, Func<int, List<TableCellElement>> Build)? LazyRows { get; set; }
 
@@ -121,6 +124,8 @@ internal sealed class TableElement : Element, IStateful
         {
             body = new ListRowSource(TableGrid.Place(BodyCells, Columns.Count));
         }
+
+        MinimumWidths = ColumnMinimums.Measure(this, body);
     }
 
     /// <summary>Wires a cell built on demand into the tree like the rest (parent, canvas, context, text style).</summary>

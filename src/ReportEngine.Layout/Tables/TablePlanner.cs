@@ -13,7 +13,7 @@ internal sealed class TablePlanner
     {
         this.table = table;
         this.available = available;
-        var (lefts, widths) = ColumnGeometry(table.Columns, available.Width);
+        var (lefts, widths) = ColumnGeometry(table.Columns, available.Width, table.MinimumWidths);
         layout = new TablePageLayout { ColumnLefts = lefts, ColumnWidths = widths };
     }
 
@@ -206,12 +206,17 @@ internal sealed class TablePlanner
             : plan.WithSize(width, plan.Height + 2 * PadV);
     }
 
-    private static (float[] Lefts, float[] Widths) ColumnGeometry(List<TableColumn> columns, float width)
+    private static (float[] Lefts, float[] Widths) ColumnGeometry(List<TableColumn> columns, float width, float[]? minimums)
     {
         var constant = columns.Where(c => !c.IsRelative).Sum(c => c.Value);
         var weights = columns.Where(c => c.IsRelative).Sum(c => c.Value);
         var rest = Math.Max(0, width - constant);
         var widths = columns.Select(c => c.IsRelative ? (weights > 0 ? rest * c.Value / weights : 0) : c.Value).ToArray();
+        if (minimums is not null)
+        {
+            widths = ColumnMinimums.Rebalance(widths, minimums);
+        }
+
         var lefts = new float[widths.Length];
         for (var i = 1; i < widths.Length; i++)
         {

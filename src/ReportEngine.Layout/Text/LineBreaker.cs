@@ -4,25 +4,29 @@ namespace ReportEngine.Layout.Text;
 
 /// <summary>
 /// Greedy line breaking over shaped tokens: a word goes on the current line if it fits, else starts the next
-/// one; a word wider than a whole line is cut between grapheme clusters. Trailing spaces never count.
+/// one. Only a word wider than a whole line is broken inside: at its hyphenation points with a visible hyphen
+/// when the language has patterns (en, pl), else (or when no point fits) between grapheme clusters.
+/// Trailing spaces never count.
 /// </summary>
 internal sealed class LineBreaker
 {
     private readonly float maxWidth;
     private readonly TextStyle emptyLineStyle;
+    private readonly Hyphenation.Hyphenator? hyphenator;
     private readonly List<TextLine> lines = [];
     private TextLine line = new();
     private float x;
 
-    private LineBreaker(float maxWidth, TextStyle emptyLineStyle)
+    private LineBreaker(float maxWidth, TextStyle emptyLineStyle, Hyphenation.Hyphenator? hyphenator)
     {
         this.maxWidth = maxWidth;
         this.emptyLineStyle = emptyLineStyle;
+        this.hyphenator = hyphenator;
     }
 
-    public static List<TextLine> Break(IReadOnlyList<TextToken> tokens, float maxWidth, TextStyle emptyLineStyle)
+    public static List<TextLine> Break(IReadOnlyList<TextToken> tokens, float maxWidth, TextStyle emptyLineStyle, Hyphenation.Hyphenator? hyphenator = null)
     {
-        var breaker = new LineBreaker(maxWidth, emptyLineStyle);
+        var breaker = new LineBreaker(maxWidth, emptyLineStyle, hyphenator);
         breaker.Run(tokens);
         return breaker.lines;
     }
@@ -91,7 +95,7 @@ internal sealed class LineBreaker
     {
         foreach (var piece in word)
         {
-            var start = piece.Start;
+            var start = hyphenator is not null && word.Length == 1 ? PlaceHyphenated(piece) : piece.Start;
             var clusters = piece.Shaped.Clusters;
             while (start < piece.End)
             {
@@ -137,6 +141,99 @@ internal sealed class LineBreaker
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Places as much of a single-piece word as its hyphenation points allow, each part but the last ending in a
+    /// hyphen on its own line. Returns the glyph where it stopped: the piece's end when all is placed, else the
+    /// start of a remainder that has no usable point left (cut between clusters by the caller).
+    /// </summary>
+    private int PlaceHyphenated(TextPiece piece)
+    {
+        var text = piece.Shaped.Text;
+        if (piece.Start != 0 || piece.End != piece.Shaped.Glyphs.Length)
+        {
+            return piece.Start;
+        }
+
+        // Hyphenate the letters only: leading and trailing punctuation (quotes, commas) stays attached.
+        var lead = 0;
+        while (lead < text.Length && !char.IsLetter(text[lead]))
+        {
+            lead++;
+        }
+
+        var trail = text.Length;
+        while (trail > lead && !char.IsLetter(text[trail - 1]))
+        {
+            trail--;
+        }
+
+        var core = text[lead..trail];
+        if (core.Length == 0 || !core.All(char.IsLetter))
+        {
+            return piece.Start;
+        }
+
+        var clusters = piece.Shaped.Clusters;
+        var breaks = new List<int>();
+        foreach (var point in hyphenator!.Points(core))
+        {
+            var g = Array.IndexOf(clusters, lead + point);
+            if (g > 0)
+            {
+                breaks.Add(g);
+            }
+        }
+
+        var hyphen = Shaper.Shape(piece.Face, "-");
+        var hyphenWidth = hyphen.TotalAdvance * piece.Scale;
+        var start = piece.Start;
+        while (true)
+        {
+            var rest = Width(piece, start, piece.End);
+            if (x + rest <= maxWidth + Size.Epsilon)
+            {
+                Place(new TextPiece(piece.Face, piece.Style, piece.Shaped, start, piece.End));
+                return piece.End;
+            }
+
+            var best = -1;
+            foreach (var g in breaks)
+            {
+                if (g > start && x + Width(piece, start, g) + hyphenWidth <= maxWidth + Size.Epsilon)
+                {
+                    best = g;
+                }
+            }
+
+            if (best < 0)
+            {
+                if (line.Pieces.Count > 0 && start == piece.Start)
+                {
+                    Finish(endsParagraph: false);
+                    continue;
+                }
+
+                return start;
+            }
+
+            Place(new TextPiece(piece.Face, piece.Style, piece.Shaped, start, best));
+            Place(new TextPiece(piece.Face, piece.Style, hyphen, 0, hyphen.Glyphs.Length) { IsHyphen = true });
+            Finish(endsParagraph: false);
+            start = best;
+        }
+    }
+
+    private static float Width(TextPiece piece, int start, int end)
+    {
+        var units = 0;
+        for (var g = start; g < end; g++)
+        {
+            units += piece.Shaped.Advances[g];
+        }
+
+        return units * piece.Scale;
     }
 
     private void Finish(bool endsParagraph)

@@ -20,6 +20,9 @@ internal sealed class ShapedText
     public required int[] Clusters { get; init; }
 
     public required int TotalAdvance { get; init; }
+
+    /// <summary>The text shaped: hyphenation looks up the word's letters.</summary>
+    public required string Text { get; init; }
 }
 
 /// <summary>Shapes words against a face, caching results process-wide: reports repeat the same words constantly.</summary>
@@ -86,6 +89,7 @@ internal static class Shaper
             YOffsets = yOffsets,
             Clusters = clusters,
             TotalAdvance = total,
+            Text = text,
         };
     }
 }

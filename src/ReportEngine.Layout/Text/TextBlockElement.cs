@@ -173,11 +173,74 @@ internal sealed class TextBlockElement : Element, IStateful
         }
     }
 
-    // Lines laid out for a wider box stay valid in any box at least as wide as their longest line.
-    private static bool Fits(float width, float laidOutWidth, float contentWidth) =>
-        width == laidOutWidth || (width <= laidOutWidth && width >= contentWidth - Size.Epsilon);
+    /// <summary>
+    /// The widest run of text that no line break may split (words, and words glued by non-breaking joins):
+    /// the table planner gives a column at least this much so no header or cell word breaks inside.
+    /// </summary>
+    public float LongestWordWidth()
+    {
+        EnsureTokens();
+        var longest = 0f;
+        var run = 0f;
+        foreach (var token in tokens!)
+        {
+            run += token.WordWidth;
+            longest = Math.Max(longest, run);
+            run = token.BreakAfter ? 0 : run + token.SpaceWidth;
+        }
 
-    private List<TextLine> GetLines(float width)
+        return longest;
+    }
+
+    private List<TextLine> Break(List<TextToken> all, float width, TextStyle emptyStyle)
+    {
+        var hyphenator = Context?.Hyphenator;
+        var broken = LineBreaker.Break(all, width, emptyStyle, hyphenator);
+        if (Alignment == TextAlignment.Center && broken.Count > 1 && IsLoneWord(broken[^1]))
+        {
+            broken = Balance(all, width, emptyStyle, hyphenator, broken);
+        }
+
+        foreach (var line in broken)
+        {
+            foreach (var (piece, _) in line.Pieces.Where(p => p.Piece.IsHyphen))
+            {
+                // The added hyphen must be in the font subset (the counting pass breaks the same lines).
+                Context?.FontUsage.Add(piece.Face, '-');
+            }
+        }
+
+        return broken;
+    }
+
+    /// <summary>A last line of a single word (no space inside it): a centred title left with an orphan.</summary>
+    private static bool IsLoneWord(TextLine line) => line.SpaceGlyphs == 0 && line.Pieces.Count > 0 && !line.Pieces.Any(p => p.Piece.IsHyphen);
+
+    /// <summary>
+    /// Re-breaks a centred paragraph at narrower widths, keeping its line count, until its last line holds more
+    /// than one word: lines of even length instead of a long line and an orphan.
+    /// </summary>
+    private static List<TextLine> Balance(List<TextToken> all, float width, TextStyle emptyStyle, Hyphenation.Hyphenator? hyphenator, List<TextLine> original)
+    {
+        var widest = original.Max(l => l.Width);
+        for (var narrower = widest - 1; narrower > widest / 2; narrower -= 1)
+        {
+            var candidate = LineBreaker.Break(all, narrower, emptyStyle, null);
+            if (candidate.Count > original.Count)
+            {
+                break;
+            }
+
+            if (!IsLoneWord(candidate[^1]))
+            {
+                return candidate;
+            }
+        }
+
+        return original;
+    }
+
+    private void EnsureTokens()
     {
         hasDynamicSpans ??= Spans.Exists(s => s.DynamicText is not null);
         if (tokens is null || hasDynamicSpans == true)
@@ -192,7 +255,15 @@ internal sealed class TextBlockElement : Element, IStateful
                 previous = default;
             }
         }
+    }
 
+    // Lines laid out for a wider box stay valid in any box at least as wide as their longest line.
+    private static bool Fits(float width, float laidOutWidth, float contentWidth) =>
+        width == laidOutWidth || (width <= laidOutWidth && width >= contentWidth - Size.Epsilon);
+
+    private List<TextLine> GetLines(float width)
+    {
+        EnsureTokens();
         if (lines is not null && Fits(width, linesWidth, linesContentWidth))
         {
             return lines;
@@ -210,7 +281,7 @@ internal sealed class TextBlockElement : Element, IStateful
 
         var blockStyle = BlockStyle.InheritFrom(InheritedStyle);
         var emptyStyle = Spans.Count > 0 ? Spans[0].Style.InheritFrom(blockStyle) : blockStyle;
-        lines = LineBreaker.Break(tokens, width, emptyStyle);
+        lines = Break(tokens!, width, emptyStyle);
         linesWidth = width;
         linesContentWidth = lines.Count == 0 ? 0 : lines.Max(l => l.Width);
         return lines;

@@ -37,6 +37,9 @@ internal sealed class TextPiece
 
     /// <summary>Whether this piece is U+0020 glyphs (widened when justifying, dropped at line ends).</summary>
     public bool IsSpace { get; init; }
+
+    /// <summary>A hyphen the line breaker added at a hyphenation point (not in the source text).</summary>
+    public bool IsHyphen { get; init; }
 }
 
 /// <summary>A word (one or more pieces, e.g. when a fallback font draws some letters) and the spaces after it.</summary>

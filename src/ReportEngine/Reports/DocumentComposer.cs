@@ -31,6 +31,9 @@ public sealed class DocumentComposer(ReportTemplate template, LiquidRenderer liq
                 ModifiedDate = documentDate,
             });
 
+            // Every rendered report is archived: PDF/A-2b (fonts embedded, sRGB output intent, XMP = document info).
+            document.Settings(new DocumentSettings { PdfA = true });
+
             if (cover.Count > 0)
             {
                 document.Page(page =>

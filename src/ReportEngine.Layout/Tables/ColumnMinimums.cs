@@ -1,0 +1,70 @@
+using ReportEngine.Layout.Infrastructure;
+using ReportEngine.Layout.Text;
+
+namespace ReportEngine.Layout.Tables;
+
+/// <summary>
+/// The narrowest each column may be without breaking a word inside: the widest unbreakable run of text in its
+/// header, footer and body cells (single-column cells only), plus the cell padding. The table planner widens
+/// columns to these minimums, taking the width from columns with room to spare.
+/// </summary>
+internal static class ColumnMinimums
+{
+    // Rows built on demand are sampled, not all built: a 10,000-page appendix must stay cheap to plan.
+    private const int LazyRowSample = 300;
+
+    public static float[] Measure(TableElement table, IRowSource body)
+    {
+        var minimums = new float[table.Columns.Count];
+        var cells = table.HeaderCells.Concat(table.FooterCells);
+        cells = table.LazyRows is { } lazy
+            ? cells.Concat(Enumerable.Range(0, Math.Min(lazy.Count, LazyRowSample)).SelectMany(i => body.Get(i).Cells))
+            : cells.Concat(table.BodyCells);
+        foreach (var cell in cells.ToList())
+        {
+            if (cell.ColumnSpan != 1 || cell.Column < 0 || cell.Column >= minimums.Length)
+            {
+                continue;
+            }
+
+            var widest = Texts(cell).Select(t => t.LongestWordWidth()).DefaultIfEmpty(0).Max();
+            minimums[cell.Column] = Math.Max(minimums[cell.Column], widest + 2 * table.Options.PaddingHorizontal);
+        }
+
+        return minimums;
+    }
+
+    private static IEnumerable<TextBlockElement> Texts(Element element) =>
+        element is TextBlockElement text ? [text] : element.Children.SelectMany(Texts);
+
+    /// <summary>
+    /// Widens the columns narrower than their minimum, taking the width from the others in proportion to what
+    /// they have beyond their own minimum. When all minimums together are wider than the table, nothing
+    /// changes: some word must break anyway, and the template's proportions are kept.
+    /// </summary>
+    public static float[] Rebalance(float[] widths, float[] minimums)
+    {
+        var deficit = 0f;
+        var slack = 0f;
+        for (var i = 0; i < widths.Length; i++)
+        {
+            deficit += Math.Max(0, minimums[i] - widths[i]);
+            slack += Math.Max(0, widths[i] - minimums[i]);
+        }
+
+        if (deficit <= Size.Epsilon || slack < deficit)
+        {
+            return widths;
+        }
+
+        var result = new float[widths.Length];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            result[i] = widths[i] < minimums[i]
+                ? minimums[i]
+                : widths[i] - deficit * (widths[i] - minimums[i]) / slack;
+        }
+
+        return result;
+    }
+}
