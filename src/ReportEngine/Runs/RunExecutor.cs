@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReportEngine.Archive;
+using ReportEngine.Archive.Signing;
 using ReportEngine.Configuration;
 using ReportEngine.Data;
 using ReportEngine.Reports;
@@ -41,6 +42,13 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
 
             cancellation.ThrowIfCancellationRequested();
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
+            if (settings.Signing.Enabled)
+            {
+                // Signed in the staging folder, before the hash: the archive's hash is of the signed file.
+                await new PdfSigner(settings.Signing.CreateSigner(), TimeProvider.System).SignAsync(rendered.Path, cancellation);
+                rendered = rendered with { Bytes = new FileInfo(rendered.Path).Length };
+            }
+
             await TestDelay(cancellation);
 
             // The name and hash go on the record before the rename: a process killed after it leaves a run
