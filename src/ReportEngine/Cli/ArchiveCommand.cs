@@ -41,12 +41,13 @@ public static class ArchiveCommand
                 }
             }
 
-            var intact = report.Checked - report.Problems.Count;
-            var strays = report.Unrecorded.Count == 0 ? "" : $", {report.Unrecorded.Count} not recorded by any run";
-            context.Output.WriteLine($"archive {archive.Root}: {report.Checked} files checked, {intact} intact, {report.Problems.Count} missing or changed{strays}");
+            // The archive's summary stays the last line, as scripts read it.
             int Count(SignatureStatus status) => report.Signatures.Count(s => s.Check.Status == status);
             context.Output.WriteLine($"signatures: {Count(SignatureStatus.Valid)} valid, {Count(SignatureStatus.Invalid)} invalid, {Count(SignatureStatus.Unsigned)} unsigned" +
                 " (chains checked against Signing:TrustStorePath, offline: revocation is not checked)");
+            var intact = report.Checked - report.Problems.Count;
+            var strays = report.Unrecorded.Count == 0 ? "" : $", {report.Unrecorded.Count} not recorded by any run";
+            context.Output.WriteLine($"archive {archive.Root}: {report.Checked} files checked, {intact} intact, {report.Problems.Count} missing or changed{strays}");
             return report.IsIntact ? 0 : CommandLineApplication.UserError;
         });
         return new Command("archive", "The archive of every PDF a run produced.") { verify };

@@ -194,9 +194,9 @@ public sealed partial class SignatureTests(SignatureFixture demo) : IClassFixtur
         using (var document = UglyToad.PdfPig.PdfDocument.Open(located))
         {
             var widget = Assert.Single(document.GetPage(1).GetAnnotations(), a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Widget);
-            Assert.Equal(320, widget.Rectangle.Left, 1);
-            Assert.Equal(841.89 - 600, widget.Rectangle.Top, 1);
-            Assert.Equal(SignatureAppearance.Width, widget.Rectangle.Width, 1);
+            Assert.Equal(320, widget.Rectangle.Left, 0.5);
+            Assert.Equal(841.89 - 600, widget.Rectangle.Top, 0.5);
+            Assert.Equal(SignatureAppearance.Width, widget.Rectangle.Width, 0.5);
         }
 
         using (var document = UglyToad.PdfPig.PdfDocument.Open(plain))
