@@ -15,7 +15,7 @@ namespace ReportEngine.Runs;
 /// renames the PDF into the archive, and records the result. Parameters relative to "now" are read at the run's reference time (its scheduled fire
 /// time, or when it was queued), never the clock, so redoing a run asks for the same report.
 /// </summary>
-internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive archive, RunStore runs)
+internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive archive, RunStore runs, TimeProvider? clock = null)
 {
     /// <summary>
     /// Test-only hook: milliseconds to wait between rendering a PDF and archiving it, so a test can
@@ -45,7 +45,7 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             if (settings.Signing.Enabled)
             {
                 // Signed in the staging folder, before the hash: the archive's hash is of the signed file.
-                await new PdfSigner(settings.Signing.CreateSigner(), TimeProvider.System).SignAsync(rendered.Path, cancellation);
+                await new PdfSigner(settings.Signing.CreateSigner(), clock ?? TimeProvider.System).SignAsync(rendered.Path, cancellation);
                 rendered = rendered with { Bytes = new FileInfo(rendered.Path).Length };
             }
 

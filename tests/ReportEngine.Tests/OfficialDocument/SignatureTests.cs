@@ -138,6 +138,21 @@ public sealed partial class SignatureTests(SignatureFixture demo) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_unreachable_timestamp_server_fails_the_run_and_archives_nothing()
+    {
+        var database = demo.CopyInto(folder.Path);
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var run = await CliProcess.Run(folder.Path, pki.SigningEnvironment($"http://127.0.0.1:{port}/tsa"), null, "run", "annual-assessment",
+            "--set", "year=2024", "--set", "locality=phu-quy", "--db", database, "--archive", Archive);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Signing:TimestampUrl", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Archive) && Directory.EnumerateFiles(Archive, "*.pdf", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
     public async Task A_signature_has_the_signing_certificate_v2_attribute_and_no_signing_time()
     {
         var database = demo.CopyInto(folder.Path);
