@@ -138,6 +138,24 @@ public sealed partial class SignatureTests(SignatureFixture demo) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_worker_signs_the_reports_it_archives()
+    {
+        var database = demo.CopyInto(folder.Path);
+        var environment = pki.SigningEnvironment();
+        environment["Archive__Path"] = Archive;
+        using var worker = WorkerProcess.Start(folder.Path, database, environment);
+        var runs = new ReportEngine.Runs.RunStore(database, TimeProvider.System);
+        await Poll.Until(() => runs.LiveWorkers(TimeSpan.FromSeconds(15)).Count > 0, TimeSpan.FromSeconds(60), () => worker.Output);
+
+        // `run` without the signing settings: the serving worker renders, signs and archives it.
+        var pdf = await Run(database, new Dictionary<string, string>());
+        await worker.Terminate(TimeSpan.FromSeconds(30));
+        var verify = await CliProcess.Run(folder.Path, pki.SigningEnvironment(), null, "archive", "verify", "--db", database, "--archive", Archive);
+        Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
+        Assert.Contains($"valid signature: {pdf}: signed by Nguyễn Văn An", verify.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_timestamp_server_fails_the_run_and_archives_nothing()
     {
         var database = demo.CopyInto(folder.Path);
