@@ -35,12 +35,17 @@ public sealed record ReportEngineSettings(string ConnectionString, string Templa
         var templates = ResolveDirectory(configuration["Templates:Path"] ?? "templates", workingDirectory, "Templates:Path");
         var reports = OptionsReader.Read(configuration, ReportsOptions.Section, new ReportsOptionsValidator());
         var reader = configuration[ReaderConnectionStringKey];
+        var signing = OptionsReader.Read(configuration, SigningOptions.Section, new SigningOptionsValidator());
         return new ReportEngineSettings(connectionString, templates)
         {
             MaxQueryRows = reports.MaxQueryRows,
             ReaderConnectionString = string.IsNullOrWhiteSpace(reader) ? null : reader,
+            Signing = signing,
         };
     }
+
+    /// <summary>Signing:*, validated when the settings are read (the certificate opens with its password).</summary>
+    public SigningOptions Signing { get; init; } = new();
 
     /// <summary>
     /// PostgreSQL only: the connection reports' queries run on, logged in as a role that may only SELECT

@@ -1,12 +1,15 @@
+using System.Security.Cryptography.X509Certificates;
 using ReportEngine.Archive;
+using ReportEngine.Archive.Signing;
 
 namespace ReportEngine.Runs;
 
 /// <summary>
 /// Re-hashes every archived PDF against the SHA-256 its run recorded, and finds the files no run
-/// records. Lives with the runs: the archive is a folder of files that knows nothing of runs.
+/// records, and checks each file's signature against the trust store (unsigned, invalid or valid).
+/// Lives with the runs: the archive is a folder of files that knows nothing of runs.
 /// </summary>
-public sealed class ArchiveVerifier(ReportArchive archive, RunStore runs)
+public sealed class ArchiveVerifier(ReportArchive archive, RunStore runs, X509Certificate2Collection? trustStore = null)
 {
     public ArchiveReport Verify()
     {
@@ -32,8 +35,11 @@ public sealed class ArchiveVerifier(ReportArchive archive, RunStore runs)
         var known = recorded.Select(r => r.ArchivePath!)
             .Concat(runs.ArchivingUnfinished().Where(r => r.Status == RunStatus.Running).Select(r => r.ArchivingTo!))
             .ToHashSet(StringComparer.Ordinal);
-        var unrecorded = archive.Files().Where(f => !known.Contains(f)).ToList();
-        return new ArchiveReport(recorded.Count, problems, unrecorded);
+        var files = archive.Files();
+        var unrecorded = files.Where(f => !known.Contains(f)).ToList();
+        var signatures = files.Select(f => new ArchivedSignature(f, PdfSignatureVerifier.Verify(archive.FullPath(f), trustStore)))
+            .ToList();
+        return new ArchiveReport(recorded.Count, problems, unrecorded) { Signatures = signatures };
     }
 }
 
@@ -51,5 +57,11 @@ public sealed record ArchiveProblem(ArchiveProblemKind Kind, string Path, long R
 /// </summary>
 public sealed record ArchiveReport(int Checked, IReadOnlyList<ArchiveProblem> Problems, IReadOnlyList<string> Unrecorded)
 {
-    public bool IsIntact => Problems.Count == 0 && Unrecorded.Count == 0;
+    /// <summary>Every archived file's signature check, in archive order.</summary>
+    internal IReadOnlyList<ArchivedSignature> Signatures { get; init; } = [];
+
+    /// <summary>An unsigned file is reported but is not a fault (signing may have been turned on later); an invalid signature is.</summary>
+    public bool IsIntact => Problems.Count == 0 && Unrecorded.Count == 0 && Signatures.All(s => s.Check.Status != SignatureStatus.Invalid);
 }
+
+internal sealed record ArchivedSignature(string Path, SignatureCheck Check);

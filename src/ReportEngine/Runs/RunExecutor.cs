@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReportEngine.Archive;
+using ReportEngine.Archive.Signing;
 using ReportEngine.Configuration;
 using ReportEngine.Data;
 using ReportEngine.Numbers;
@@ -15,7 +16,7 @@ namespace ReportEngine.Runs;
 /// renames the PDF into the archive, and records the result. Parameters relative to "now" are read at the run's reference time (its scheduled fire
 /// time, or when it was queued), never the clock, so redoing a run asks for the same report.
 /// </summary>
-internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive archive, RunStore runs)
+internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive archive, RunStore runs, TimeProvider? clock = null)
 {
     /// <summary>
     /// Test-only hook: milliseconds to wait between rendering a PDF and archiving it, so a test can
@@ -44,6 +45,13 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             // From here a failure leaves the number void in the register (RunStore.Fail / Interrupt).
             prepared = Number(run, prepared, connection);
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
+            if (settings.Signing.Enabled)
+            {
+                // Signed in the staging folder, before the hash: the archive's hash is of the signed file.
+                await new PdfSigner(settings.Signing.CreateSigner(), clock ?? TimeProvider.System).SignAsync(rendered.Path, cancellation);
+                rendered = rendered with { Bytes = new FileInfo(rendered.Path).Length };
+            }
+
             await TestDelay(cancellation);
 
             // The name and hash go on the record before the rename: a process killed after it leaves a run
