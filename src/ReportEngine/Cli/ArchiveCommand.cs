@@ -14,7 +14,7 @@ public static class ArchiveCommand
         {
             var settings = context.Settings(parse);
             var archive = context.ReportArchive(parse);
-            var report = new ArchiveVerifier(archive, context.Runs(settings, mustExist: true), settings.Signing.LoadTrustStore()).Verify();
+            var report = new ArchiveVerifier(archive, context.Runs(settings, mustExist: true), SigningSetup.TrustStore(settings.Signing)).Verify();
             foreach (var problem in report.Problems)
             {
                 context.Output.WriteLine(problem.Kind == ArchiveProblemKind.Missing

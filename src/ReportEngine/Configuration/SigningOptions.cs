@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
-using ReportEngine.Archive.Signing;
 
 namespace ReportEngine.Configuration;
 
@@ -56,30 +55,6 @@ public sealed class SigningOptions
         var chain = new X509Certificate2Collection();
         chain.AddRange(all.Where(c => c != certificate).ToArray());
         return (certificate, chain);
-    }
-
-    internal CadesSigner CreateSigner()
-    {
-        var (certificate, chain) = LoadCertificate();
-        return new CadesSigner(certificate, chain, string.IsNullOrWhiteSpace(TimestampUrl) ? null : new Uri(TimestampUrl));
-    }
-
-    /// <summary>The trust store's certificates, or null when TrustStorePath is not set.</summary>
-    internal X509Certificate2Collection? LoadTrustStore()
-    {
-        if (string.IsNullOrWhiteSpace(TrustStorePath))
-        {
-            return null;
-        }
-
-        try
-        {
-            return TrustStore.Load(TrustStorePath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
-        {
-            throw new ReportEngineException($"The trust store named by the setting {Section}:TrustStorePath (\"{TrustStorePath}\") cannot be read: {e.Message}", e);
-        }
     }
 }
 

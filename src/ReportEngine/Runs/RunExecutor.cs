@@ -48,7 +48,7 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             if (settings.Signing.Enabled)
             {
                 // Signed in the staging folder, before the hash: the archive's hash is of the signed file.
-                await new PdfSigner(settings.Signing.CreateSigner(), clock ?? TimeProvider.System).SignAsync(rendered.Path, cancellation);
+                await new PdfSigner(SigningSetup.Signer(settings.Signing), clock ?? TimeProvider.System).SignAsync(rendered.Path, cancellation);
                 rendered = rendered with { Bytes = new FileInfo(rendered.Path).Length };
             }
 
