@@ -8,7 +8,7 @@ namespace ReportEngine.Data.Demo;
 /// What the demo committees print as Party documents (Guidance 36-HD/VPTW): the issuing body as Party
 /// documents name it ("TỈNH ỦY BÌNH THUẬN", "HUYỆN ỦY TUY PHONG"; a commune's Party committee under its
 /// district's Party organisation), the symbol used in document numbers (TU, ThU, HU, ĐU), a Standing
-/// Committee's authority and a deputy secretary signing, the locality's own name as the place. Signers'
+/// Committee's authority and a deputy secretary signing, the locality's own name as the place (a province's capital). Signers'
 /// names are invented, drawn deterministically.
 /// </summary>
 internal static class DemoSigners
@@ -39,8 +39,16 @@ internal static class DemoSigners
             _ => "ĐU",
         };
         return new CommitteeSigner(
-            Nfc(body), Nfc(symbol), Nfc("T/M BAN THƯỜNG VỤ"), Nfc("PHÓ BÍ THƯ"), Nfc(Names[index % Names.Length]), Nfc(locality.Name));
+            Nfc(body), Nfc(symbol), Nfc("T/M BAN THƯỜNG VỤ"), Nfc("PHÓ BÍ THƯ"), Nfc(Names[index % Names.Length]), Nfc(Place(locality)));
     }
+
+    /// <summary>Where its documents are dated: a province's capital (Phan Thiết for Bình Thuận, Đà Lạt for Lâm Đồng), else the unit's own name.</summary>
+    private static string Place(DemoLocality locality) => locality.UnitType switch
+    {
+        "province" when locality.Code == LocalityCatalogue.ProvinceCode => "Phan Thiết",
+        "province" when locality.Code == LocalityCatalogue.SuccessorCode => "Đà Lạt",
+        _ => locality.Name,
+    };
 
     /// <summary>The Party organisation above a commune's committee: the district's, or the province's.</summary>
     private static string Superior(DemoLocality? parent) => parent is null ? "" : "ĐẢNG BỘ " + Upper(parent.TitledName);
