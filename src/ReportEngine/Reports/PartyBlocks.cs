@@ -16,6 +16,9 @@ internal static class PartyBlocks
     private const float SignatureWidth = 170;
     private const float SignatureHeight = 72;
 
+    /// <summary>58% of A4's text width between 30 mm and 15 mm margins.</summary>
+    private const float RightPartWidth = 271;
+
     /// <summary>
     /// Top left: the issuing body (a superior body in regular capitals above the issuer in bold, 14 pt), an asterisk
     /// under it, then the number and symbol (14 pt). Top right, on the first line: "ĐẢNG CỘNG SẢN VIỆT NAM" (15 pt bold)
@@ -30,7 +33,7 @@ internal static class PartyBlocks
         {
             column.Item().Row(row =>
             {
-                row.RelativeItem(4.2f).Column(left =>
+                row.RelativeItem().Column(left =>
                 {
                     for (var i = 0; i < body.Count; i++)
                     {
@@ -43,7 +46,9 @@ internal static class PartyBlocks
                         left.Item().Text(composer.Text(block.Number, where + ".number")).FontSize(14).AlignCenter();
                     }
                 });
-                row.RelativeItem(5.8f).Column(right =>
+                // The right part takes 58% of the text width (at 36-HD margins), more when a language's heading needs it:
+                // the heading never wraps.
+                row.AutoItem().MinWidth(RightPartWidth).Column(right =>
                 {
                     // The rule under the heading is as long as the heading: the column shrinks to the text's width.
                     right.Item().AlignCenter().Column(heading =>
