@@ -80,9 +80,17 @@ public sealed class CommitteeStore(string connectionString)
                 """,
                 new
                 {
-                    change.Code, change.Name, localityId, change.Language, change.DropFolder,
-                    change.Signer.IssuingBody, change.Signer.BodySymbol, change.Signer.SignerAuthority,
-                    change.Signer.SignerPosition, change.Signer.SignerName, change.Signer.Place,
+                    change.Code,
+                    change.Name,
+                    localityId,
+                    change.Language,
+                    change.DropFolder,
+                    change.Signer.IssuingBody,
+                    change.Signer.BodySymbol,
+                    change.Signer.SignerAuthority,
+                    change.Signer.SignerPosition,
+                    change.Signer.SignerName,
+                    change.Signer.Place,
                 },
                 transaction);
             connection.Execute("DELETE FROM committee_recipients WHERE committee_id = @id", new { id }, transaction);
