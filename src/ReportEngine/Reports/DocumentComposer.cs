@@ -158,7 +158,17 @@ public sealed class DocumentComposer(ReportTemplate template, LiquidRenderer liq
             page.MarginTop(Points(mm.Top)).MarginRight(Points(mm.Right)).MarginBottom(Points(mm.Bottom)).MarginLeft(Points(mm.Left));
         }
 
-        var family = settings.Font == "serif" ? FontManager.SerifFamily : FontManager.DefaultFamily;
+        var family = settings.Font switch
+        {
+            "serif" => FontManager.SerifFamily,
+            "sans" => FontManager.DefaultFamily,
+            _ => throw Problem("page.font", $"unknown font \"{settings.Font}\" (use sans or serif)."),
+        };
+        if (settings.Style is not ("report" or "party"))
+        {
+            throw Problem("page.style", $"unknown style \"{settings.Style}\" (use report or party).");
+        }
+
         page.DefaultTextStyle(s => s.FontFamily(family).FontSize(settings.FontSize));
     }
 
