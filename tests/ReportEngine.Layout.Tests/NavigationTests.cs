@@ -125,4 +125,30 @@ public class NavigationTests
         Assert.Contains("/URI (https://example.org/hoi)", text, StringComparison.Ordinal);
         Assert.Contains("/Dest /loc-phu-luc", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_named_area_is_written_as_destinations_at_its_top_left_and_bottom_right_corners()
+    {
+        var bytes = Document.Create(doc => doc.Page(page =>
+        {
+            page.Size(PageSizes.A4);
+            page.Margin(50);
+            page.Content().Column(col =>
+            {
+                col.Item().Height(100);
+                col.Item().PaddingLeft(20).NamedArea("signature").Width(170).Height(72);
+            });
+        })).GeneratePdf();
+
+        // PDF user space: origin bottom left; the area starts 50 + 100 pt below the top and 50 + 20 pt from the left.
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        var start = System.Text.RegularExpressions.Regex.Match(text, @"/loc-signature \[\d+ 0 R /XYZ ([\d.]+) ([\d.]+)");
+        var end = System.Text.RegularExpressions.Regex.Match(text, @"/loc-signature\.end \[\d+ 0 R /XYZ ([\d.]+) ([\d.]+)");
+        Assert.True(start.Success && end.Success, "both corners are named destinations");
+        static double N(System.Text.RegularExpressions.Match m, int g) => double.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(70, N(start, 1), 0.5);
+        Assert.Equal(841.89 - 150, N(start, 2), 0.5);
+        Assert.Equal(240, N(end, 1), 0.5);
+        Assert.Equal(841.89 - 222, N(end, 2), 0.5);
+    }
 }

@@ -73,6 +73,42 @@ internal sealed class LocationElement : ContainerElement, IStateful
     public override string Describe() => OutlineLevel is null ? $"Section \"{Name}\"" : $"Heading {OutlineLevel} \"{OutlineTitle}\"";
 }
 
+/// <summary>
+/// A named rectangle other code can find in the finished PDF (e.g. where a visible signature goes): the box the
+/// child is drawn in, written as two named destinations, <c>loc-NAME</c> at its top-left corner and
+/// <c>loc-NAME.end</c> at its bottom-right corner (PDF /Dests, [page /XYZ x y 0], PDF user space). It is also a
+/// named location, so page-number spans and links can refer to it. Drawn once, on the page its box starts on.
+/// </summary>
+internal sealed class NamedAreaElement : ContainerElement, IStateful
+{
+    private bool drawn;
+
+    public required string Name { get; init; }
+
+    public override void Draw(Size available)
+    {
+        var (x, y) = Canvas.Origin;
+        Context.MarkLocation(Name, x, y);
+        var plan = Child.Measure(available);
+        if (!drawn && !plan.IsEmpty && !plan.IsWrap)
+        {
+            drawn = true;
+            var name = LocationLinkElement.DestinationName(Name);
+            Canvas.DefineDestination(0, 0, name);
+            Canvas.DefineDestination(Math.Min(plan.Width, available.Width), Math.Min(plan.Height, available.Height), name + EndSuffix);
+        }
+
+        Child.Draw(available);
+    }
+
+    /// <summary>The suffix of the destination at the bottom-right corner.</summary>
+    public const string EndSuffix = ".end";
+
+    public void ResetState() => drawn = false;
+
+    public override string Describe() => $"Area \"{Name}\"";
+}
+
 /// <summary>Sets the text style inherited by text inside (resolved once when the tree is prepared).</summary>
 internal sealed class DefaultTextStyleElement : ContainerElement
 {

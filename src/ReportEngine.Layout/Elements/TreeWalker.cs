@@ -18,7 +18,7 @@ internal static class TreeWalker
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element is IStateful stateful && !(betweenPages && element is ShowOnceElement or SkipOnceElement or LocationElement))
+            if (element is IStateful stateful && !(betweenPages && element is ShowOnceElement or SkipOnceElement or LocationElement or NamedAreaElement))
             {
                 stateful.ResetState();
             }

@@ -154,6 +154,14 @@ public static partial class ContainerExtensions
     /// <summary>Names a place (section) in the document, for links, page-number spans and sections' page counts.</summary>
     public static IContainer Section(this IContainer container, string name) => container.Element(new LocationElement { Name = name });
 
+    /// <summary>
+    /// Names the rectangle its content is drawn in, so other code can find it in the PDF: named destinations
+    /// <c>loc-NAME</c> (top-left corner) and <c>loc-NAME.end</c> (bottom-right corner). Give the content a fixed size.
+    /// </summary>
+    /// <param name="container">Where the area goes.</param>
+    /// <param name="name">The area's name (letters, digits, '-', '_').</param>
+    public static IContainer NamedArea(this IContainer container, string name) => container.Element(new NamedAreaElement { Name = name });
+
     /// <summary>Makes the content a link to a section (see <see cref="Section"/>) or heading.</summary>
     public static IContainer SectionLink(this IContainer container, string sectionName) => container.Element(new LocationLinkElement { Location = sectionName });
 }

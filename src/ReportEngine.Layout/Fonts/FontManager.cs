@@ -5,7 +5,9 @@ namespace ReportEngine.Layout;
 
 /// <summary>
 /// The fonts documents may use. DejaVu Sans (regular, bold, oblique, bold oblique) ships with the engine
-/// under <c>Fonts/DejaVu</c> next to the assembly and is the default family. Register other fonts from files
+/// under <c>Fonts/DejaVu</c> next to the assembly and is the default family; Liberation Serif (regular, bold,
+/// italic; metric-compatible with Times New Roman, which Party documents are set in) ships under
+/// <c>Fonts/LiberationSerif</c> as <see cref="SerifFamily"/>. Register other fonts from files
 /// before rendering; a character missing from a span's font is drawn with the first font of the fallback chain
 /// that has it.
 /// </summary>
@@ -13,6 +15,9 @@ public static class FontManager
 {
     /// <summary>The family used when a style names none.</summary>
     public const string DefaultFamily = "DejaVu Sans";
+
+    /// <summary>The bundled serif family, metric-compatible with Times New Roman.</summary>
+    public const string SerifFamily = "Liberation Serif";
 
     private static readonly Lock Gate = new();
     private static readonly List<FontFace> Faces = [];
@@ -153,21 +158,23 @@ public static class FontManager
                 return;
             }
 
-            var folder = Path.Combine(AppContext.BaseDirectory, "Fonts", "DejaVu");
-            (string File, bool Bold, bool Italic)[] files =
+            (string Folder, string Family, string File, bool Bold, bool Italic)[] files =
             [
-                ("DejaVuSans.ttf", false, false), ("DejaVuSans-Bold.ttf", true, false),
-                ("DejaVuSans-Oblique.ttf", false, true), ("DejaVuSans-BoldOblique.ttf", true, true),
+                ("DejaVu", DefaultFamily, "DejaVuSans.ttf", false, false), ("DejaVu", DefaultFamily, "DejaVuSans-Bold.ttf", true, false),
+                ("DejaVu", DefaultFamily, "DejaVuSans-Oblique.ttf", false, true), ("DejaVu", DefaultFamily, "DejaVuSans-BoldOblique.ttf", true, true),
+                ("LiberationSerif", SerifFamily, "LiberationSerif-Regular.ttf", false, false),
+                ("LiberationSerif", SerifFamily, "LiberationSerif-Bold.ttf", true, false),
+                ("LiberationSerif", SerifFamily, "LiberationSerif-Italic.ttf", false, true),
             ];
-            foreach (var (file, bold, italic) in files)
+            foreach (var (folder, family, file, bold, italic) in files)
             {
-                var path = Path.Combine(folder, file);
+                var path = Path.Combine(AppContext.BaseDirectory, "Fonts", folder, file);
                 if (!File.Exists(path))
                 {
-                    throw new FileNotFoundException($"The bundled font is missing: {path}. It ships in the engine's output under Fonts/DejaVu.", path);
+                    throw new FileNotFoundException($"The bundled font is missing: {path}. It ships in the engine's output under Fonts/{folder}.", path);
                 }
 
-                Faces.Add(new FontFace(File.ReadAllBytes(path), DefaultFamily, bold, italic));
+                Faces.Add(new FontFace(File.ReadAllBytes(path), family, bold, italic));
             }
 
             snapshot = [.. Faces];

@@ -5,7 +5,8 @@ using ReportEngine.Delivery;
 namespace ReportEngine.Cli;
 
 /// <summary>
-/// committees list [--level L] | import FILE.csv | set CODE [--name] [--locality] [--language] [--to] [--cc] [--drop-folder]:
+/// committees list [--level L] | import FILE.csv | set CODE [--name] [--locality] [--language] [--to] [--cc] [--drop-folder]
+/// [--issuing-body] [--body-symbol] [--signer-authority] [--signer-position] [--signer-name] [--place]:
 /// who receives reports, in which language, through which channels. Every change is validated first.
 /// </summary>
 public static class CommitteesCommand
@@ -46,7 +47,25 @@ public static class CommitteesCommand
         var to = new Option<string?>("--to") { Description = "To addresses, separated by ';' (replaces the list; \"\" empties it)." };
         var cc = new Option<string?>("--cc") { Description = "Cc addresses, separated by ';' (replaces the list; \"\" empties it)." };
         var dropFolder = new Option<string?>("--drop-folder") { Description = "Absolute path of a mounted share to copy its PDFs into (\"\" removes it); PDFs go there once the share holds a .reportengine-drop file." };
+        // What its reports print as a Party document; "" clears a part (the template's default is printed).
+        var signerOptions = CommitteeSigner.Columns.ToDictionary(c => c, c => new Option<string?>("--" + c.Replace('_', '-'))
+        {
+            Description = c switch
+            {
+                "issuing_body" => "The issuing body printed top left (e.g. \"TỈNH ỦY LÂM ĐỒNG\"; \\n separates a superior body above it).",
+                "body_symbol" => "The body's symbol in the document number (TU in Số 123-BC/TU).",
+                "signer_authority" => "The signer's authority (e.g. \"T/M BAN THƯỜNG VỤ\").",
+                "signer_position" => "The signer's position (e.g. \"PHÓ BÍ THƯ\").",
+                "signer_name" => "The signer's name.",
+                _ => "The place in the date line (e.g. \"Đà Lạt\").",
+            },
+        });
         var set = new Command("set", "Create or change one committee.") { code, name, locality, language, to, cc, dropFolder };
+        foreach (var option in signerOptions.Values)
+        {
+            set.Options.Add(option);
+        }
+
         set.SetAction(parse =>
         {
             var store = Store(context, parse);
@@ -60,7 +79,8 @@ public static class CommitteesCommand
                 parse.GetValue(to) ?? Recipients(RecipientRole.To),
                 parse.GetValue(cc) ?? Recipients(RecipientRole.Cc),
                 parse.GetValue(dropFolder) ?? existing?.DropFolder ?? "",
-                store.LocalityExists);
+                store.LocalityExists,
+                CommitteeSigner.From(column => (parse.GetValue(signerOptions[column]) ?? Stored(existing?.Signer, column) ?? "").Replace("\\n", "\n", StringComparison.Ordinal)));
             if (problems.Count > 0)
             {
                 throw new ReportEngineException($"committee \"{change.Code}\": " + string.Join("; ", problems));
@@ -73,6 +93,16 @@ public static class CommitteesCommand
 
         return new Command("committees", "The committees that receive reports, their languages, recipients and drop folders.") { list, import, set };
     }
+
+    private static string? Stored(CommitteeSigner? signer, string column) => signer is null ? null : column switch
+    {
+        "issuing_body" => signer.IssuingBody,
+        "body_symbol" => signer.BodySymbol,
+        "signer_authority" => signer.SignerAuthority,
+        "signer_position" => signer.SignerPosition,
+        "signer_name" => signer.SignerName,
+        _ => signer.Place,
+    };
 
     private static CommitteeStore Store(CliContext context, ParseResult parse)
     {

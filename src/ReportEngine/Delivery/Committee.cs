@@ -10,7 +10,11 @@ public sealed record Committee(
     string Level,
     string Language,
     string? DropFolder,
-    IReadOnlyList<Recipient> Recipients);
+    IReadOnlyList<Recipient> Recipients)
+{
+    /// <summary>What its reports print as a Party document (issuing body, signer, place).</summary>
+    public CommitteeSigner Signer { get; init; } = CommitteeSigner.None;
+}
 
 /// <summary>An e-mail address a committee's report goes to, as To or Cc.</summary>
 public sealed record Recipient(string Address, string Role);

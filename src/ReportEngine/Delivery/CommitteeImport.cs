@@ -4,13 +4,14 @@ namespace ReportEngine.Delivery;
 
 /// <summary>
 /// Reads committees from a CSV file (UTF-8, header line required, any column order):
-/// code,name,locality,language,to,cc,drop_folder — to and cc hold addresses separated by ';'.
+/// code,name,locality,language,to,cc,drop_folder and the Party document's issuing_body, body_symbol,
+/// signer_authority, signer_position, signer_name, place — to and cc hold addresses separated by ';'.
 /// Every row is checked (address, locality that exists, language) and any problem, named by line
 /// and column, refuses the whole file, so an import is all or nothing.
 /// </summary>
 public static class CommitteeImport
 {
-    public static readonly IReadOnlyList<string> Columns = ["code", "name", "locality", "language", "to", "cc", "drop_folder"];
+    public static readonly IReadOnlyList<string> Columns = ["code", "name", "locality", "language", "to", "cc", "drop_folder", .. CommitteeSigner.Columns];
 
     private static readonly string[] RequiredColumns = ["code", "locality"];
 
@@ -58,7 +59,7 @@ public static class CommitteeImport
             }
 
             var (change, own) = CommitteeRules.Check(Cell("code"), Cell("name"), Cell("locality"), Cell("language"),
-                Cell("to"), Cell("cc"), Cell("drop_folder"), localityExists);
+                Cell("to"), Cell("cc"), Cell("drop_folder"), localityExists, CommitteeSigner.From(Cell));
             if (change.Code.Length > 0 && !seen.Add(change.Code))
             {
                 own.Add($"code: the committee \"{change.Code}\" appears twice in the file");

@@ -9,8 +9,9 @@ public static class CommitteeRules
     /// <param name="cc">Addresses separated by ';'.</param>
     /// <returns>The committee as it would be saved, and each problem as "field: what is wrong".</returns>
     public static (CommitteeChange Change, List<string> Problems) Check(string code, string name, string locality, string language,
-        string to, string cc, string dropFolder, Func<string, bool> localityExists)
+        string to, string cc, string dropFolder, Func<string, bool> localityExists, CommitteeSigner? signer = null)
     {
+        signer ??= CommitteeSigner.None;
         var problems = new List<string>();
         language = language.Length > 0 ? language : "vi";
         if (code.Length == 0 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -54,6 +55,7 @@ public static class CommitteeRules
             problems.Add($"drop_folder: \"{folder}\" must be an absolute path (a mounted share)");
         }
 
-        return (new CommitteeChange(code, name.Length > 0 ? name : code, locality, language, folder, recipients), problems);
+        problems.AddRange(signer.Problems());
+        return (new CommitteeChange(code, name.Length > 0 ? name : code, locality, language, folder, recipients) { Signer = signer }, problems);
     }
 }

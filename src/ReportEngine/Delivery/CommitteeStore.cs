@@ -67,13 +67,32 @@ public sealed class CommitteeStore(string connectionString)
 
             var id = connection.ExecuteScalar<long>(
                 """
-                INSERT INTO committees (code, name, locality_id, language, drop_folder)
-                VALUES (@Code, @Name, @localityId, @Language, @DropFolder)
+                INSERT INTO committees (code, name, locality_id, language, drop_folder,
+                                        issuing_body, body_symbol, signer_authority, signer_position, signer_name, place)
+                VALUES (@Code, @Name, @localityId, @Language, @DropFolder,
+                        @IssuingBody, @BodySymbol, @SignerAuthority, @SignerPosition, @SignerName, @Place)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, locality_id = excluded.locality_id,
-                                                language = excluded.language, drop_folder = excluded.drop_folder
+                                                language = excluded.language, drop_folder = excluded.drop_folder,
+                                                issuing_body = excluded.issuing_body, body_symbol = excluded.body_symbol,
+                                                signer_authority = excluded.signer_authority, signer_position = excluded.signer_position,
+                                                signer_name = excluded.signer_name, place = excluded.place
                 RETURNING id
                 """,
-                new { change.Code, change.Name, localityId, change.Language, change.DropFolder }, transaction);
+                new
+                {
+                    change.Code,
+                    change.Name,
+                    localityId,
+                    change.Language,
+                    change.DropFolder,
+                    change.Signer.IssuingBody,
+                    change.Signer.BodySymbol,
+                    change.Signer.SignerAuthority,
+                    change.Signer.SignerPosition,
+                    change.Signer.SignerName,
+                    change.Signer.Place,
+                },
+                transaction);
             connection.Execute("DELETE FROM committee_recipients WHERE committee_id = @id", new { id }, transaction);
             foreach (var recipient in change.Recipients)
             {
@@ -92,7 +111,9 @@ public sealed class CommitteeStore(string connectionString)
         var committees = connection.Query<CommitteeRow>(
             $"""
             SELECT c.id AS Id, c.code AS Code, c.name AS Name, l.code AS LocalityCode, l.name AS LocalityName, l.level AS Level,
-                   c.language AS Language, c.drop_folder AS DropFolder
+                   c.language AS Language, c.drop_folder AS DropFolder,
+                   c.issuing_body AS IssuingBody, c.body_symbol AS BodySymbol, c.signer_authority AS SignerAuthority,
+                   c.signer_position AS SignerPosition, c.signer_name AS SignerName, c.place AS Place
             FROM committees c JOIN localities l ON l.id = c.locality_id
             WHERE {where}
             ORDER BY c.id
@@ -102,11 +123,18 @@ public sealed class CommitteeStore(string connectionString)
                 "SELECT committee_id, address, role FROM committee_recipients ORDER BY role DESC, address")
             .ToLookup(r => r.CommitteeId);
         return committees.Select(c => new Committee(c.Id, c.Code, c.Name, c.LocalityCode, c.LocalityName, c.Level, c.Language, c.DropFolder,
-            recipients[c.Id].Select(r => new Recipient(r.Address, r.Role)).ToList())).ToList();
+            recipients[c.Id].Select(r => new Recipient(r.Address, r.Role)).ToList())
+        {
+            Signer = new CommitteeSigner(c.IssuingBody, c.BodySymbol, c.SignerAuthority, c.SignerPosition, c.SignerName, c.Place),
+        }).ToList();
     }
 
-    private sealed record CommitteeRow(long Id, string Code, string Name, string LocalityCode, string LocalityName, string Level, string Language, string? DropFolder);
+    private sealed record CommitteeRow(long Id, string Code, string Name, string LocalityCode, string LocalityName, string Level, string Language, string? DropFolder,
+        string? IssuingBody, string? BodySymbol, string? SignerAuthority, string? SignerPosition, string? SignerName, string? Place);
 }
 
 /// <summary>A committee as an import row or a command sets it: everything about it, its recipients replaced.</summary>
-public sealed record CommitteeChange(string Code, string Name, string Locality, string Language, string? DropFolder, IReadOnlyList<Recipient> Recipients);
+public sealed record CommitteeChange(string Code, string Name, string Locality, string Language, string? DropFolder, IReadOnlyList<Recipient> Recipients)
+{
+    public CommitteeSigner Signer { get; init; } = CommitteeSigner.None;
+}

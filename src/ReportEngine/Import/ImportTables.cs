@@ -95,6 +95,12 @@ public static class ImportTables
         new ColumnSpec("to", ColumnKind.Addresses, false, "tinh-uy@example.org", "e-mail addresses, separated by ';'", "địa chỉ thư điện tử, cách nhau bởi ';'"),
         new ColumnSpec("cc", ColumnKind.Addresses, false, "dan-van@example.org", "copy addresses, separated by ';'", "địa chỉ đồng gửi, cách nhau bởi ';'"),
         Text("drop_folder", false, "/mnt/share/binh-thuan", "an absolute path of a mounted share to copy the PDFs into", "đường dẫn tuyệt đối tới thư mục dùng chung"),
+        Text("issuing_body", false, "TỈNH ỦY BÌNH THUẬN", "the issuing body printed top left of its reports (a superior body above it after a line feed)", "tên cơ quan ban hành in ở góc trái trang đầu"),
+        Text("body_symbol", false, "TU", "the body's symbol in the document number (Số 123-BC/TU)", "ký hiệu cơ quan trong số văn bản"),
+        Text("signer_authority", false, "T/M BAN THƯỜNG VỤ", "the signer's authority", "quyền hạn của người ký"),
+        Text("signer_position", false, "PHÓ BÍ THƯ", "the signer's position", "chức vụ của người ký"),
+        Text("signer_name", false, "Nguyễn Văn A", "the signer's name", "họ tên người ký"),
+        Text("place", false, "Phan Thiết", "the place in the date line", "địa danh ghi ở dòng ngày tháng"),
     ], ["code"]);
 
     /// <summary>Parents before children: the order files are read, checked and written in.</summary>

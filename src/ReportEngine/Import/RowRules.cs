@@ -97,7 +97,7 @@ internal static class RowRules
             yield break; // the code's own error is already listed
         }
 
-        var (_, problems) = CommitteeRules.Check(V("code"), V("name"), V("locality"), V("language"), V("to"), V("cc"), V("drop_folder"), _ => true);
+        var (_, problems) = CommitteeRules.Check(V("code"), V("name"), V("locality"), V("language"), V("to"), V("cc"), V("drop_folder"), _ => true, CommitteeSigner.From(V));
         foreach (var problem in problems)
         {
             var colon = problem.IndexOf(':', StringComparison.Ordinal);

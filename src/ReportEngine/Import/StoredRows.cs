@@ -44,7 +44,8 @@ public static class StoredRows
             FROM eligible_populations e JOIN localities l ON l.id = e.locality_id ORDER BY l.id, e.group_code, e.year
             """,
         ["committees"] = """
-            SELECT c.code, c.name, l.code, c.language, c.id, NULL, c.drop_folder
+            SELECT c.code, c.name, l.code, c.language, c.id, NULL, c.drop_folder,
+                   c.issuing_body, c.body_symbol, c.signer_authority, c.signer_position, c.signer_name, c.place
             FROM committees c JOIN localities l ON l.id = c.locality_id ORDER BY c.id
             """,
     };

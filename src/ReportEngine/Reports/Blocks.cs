@@ -70,10 +70,16 @@ internal static class Blocks
             case "page-break":
                 container.PageBreak();
                 break;
+            case "party-heading":
+                PartyBlocks.Heading(container, block, composer, where);
+                break;
+            case "signature":
+                PartyBlocks.Signature(container, block, composer, where);
+                break;
             case "cover":
                 throw composer.Problem(where, "a cover block must come before every other block.");
             default:
-                throw composer.Problem(where, $"unknown block type \"{block.Type}\" (use cover, contents, heading, paragraph, key-figures, table, chart, repeat, appendix or page-break).");
+                throw composer.Problem(where, $"unknown block type \"{block.Type}\" (use cover, party-heading, signature, contents, heading, paragraph, key-figures, table, chart, repeat, appendix or page-break).");
         }
     }
 

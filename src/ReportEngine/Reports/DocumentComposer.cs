@@ -52,20 +52,32 @@ public sealed class DocumentComposer(ReportTemplate template, LiquidRenderer liq
             document.Page(page =>
             {
                 SetUp(page);
-                page.Header().PaddingBottom(8).BorderBottom(0.5f).Text(Text(definition.Page.Header, "page.header")).FontSize(8);
-                page.Content().PaddingVertical(10).Column(column =>
+                if (definition.Page.Style == "party")
+                {
+                    // 36-HD/VPTW: from the second page, the page number alone, centred at the top.
+                    page.Header().SkipOnce().PaddingBottom(6).AlignCenter().Text(t => t.CurrentPageNumber());
+                }
+                else
+                {
+                    page.Header().PaddingBottom(8).BorderBottom(0.5f).Text(Text(definition.Page.Header, "page.header")).FontSize(8);
+                }
+
+                page.Content().PaddingVertical(definition.Page.Style == "party" ? 0 : 10).Column(column =>
                 {
                     column.Spacing(8);
                     Blocks.ComposeSequence(column, body, this, i => $"layout[{cover.Count + i}]");
                 });
-                page.Footer().AlignCenter().Text(t =>
+                if (definition.Page.Style != "party")
                 {
-                    t.DefaultTextStyle(s => s.FontSize(8));
-                    t.Span(Text("{{ t.page }}", "footer") + " ");
-                    t.CurrentPageNumber();
-                    t.Span(" / ");
-                    t.TotalPages();
-                });
+                    page.Footer().AlignCenter().Text(t =>
+                    {
+                        t.DefaultTextStyle(s => s.FontSize(8));
+                        t.Span(Text("{{ t.page }}", "footer") + " ");
+                        t.CurrentPageNumber();
+                        t.Span(" / ");
+                        t.TotalPages();
+                    });
+                }
             });
         });
     }
@@ -144,6 +156,24 @@ public sealed class DocumentComposer(ReportTemplate template, LiquidRenderer liq
         var settings = template.Definition.Page;
         page.Size(settings.Size == "A4-landscape" ? PageSizes.A4.Landscape() : PageSizes.A4);
         page.Margin(settings.Margin);
-        page.DefaultTextStyle(s => s.FontFamily("DejaVu Sans").FontSize(settings.FontSize));
+        if (settings.MarginsMm is { } mm)
+        {
+            page.MarginTop(Points(mm.Top)).MarginRight(Points(mm.Right)).MarginBottom(Points(mm.Bottom)).MarginLeft(Points(mm.Left));
+        }
+
+        var family = settings.Font switch
+        {
+            "serif" => FontManager.SerifFamily,
+            "sans" => FontManager.DefaultFamily,
+            _ => throw Problem("page.font", $"unknown font \"{settings.Font}\" (use sans or serif)."),
+        };
+        if (settings.Style is not ("report" or "party"))
+        {
+            throw Problem("page.style", $"unknown style \"{settings.Style}\" (use report or party).");
+        }
+
+        page.DefaultTextStyle(s => s.FontFamily(family).FontSize(settings.FontSize));
     }
+
+    private static float Points(float millimetres) => millimetres * 72 / 25.4f;
 }

@@ -38,6 +38,7 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         FileName(template.Name, parameters, request.Language); // a value that cannot be a file name is refused before anything is recorded
         CheckLookupsExist(template, parameters, connection);
         var values = ReportPreconditions.Check(template, parameters, connection);
+        ReportCommittee.Add(values, connection);
         return new PreparedReport(template, request.Language, parameters) { Values = values };
     }
 

@@ -6,7 +6,7 @@ namespace ReportEngine.Templates;
 /// </summary>
 public sealed class BlockDefinition
 {
-    /// <summary>cover, contents, heading, paragraph, key-figures, table, chart, repeat, appendix or page-break.</summary>
+    /// <summary>cover, party-heading, signature, contents, heading, paragraph, key-figures, table, chart, repeat, appendix or page-break.</summary>
     public string Type { get; set; } = "";
 
     /// <summary>A Liquid condition (e.g. "q.needs_correction.size > 0"); the block is left out when it is false.</summary>
@@ -36,6 +36,21 @@ public sealed class BlockDefinition
     public string? Subtitle { get; set; }
 
     public List<string> Lines { get; set; } = [];
+
+    /// <summary>For party-heading: the number and symbol line ("Số 123-BC/TU").</summary>
+    public string? Number { get; set; }
+
+    /// <summary>For party-heading: the place and date line ("Đà Lạt, ngày 05 tháng 9 năm 2024").</summary>
+    public string? PlaceDate { get; set; }
+
+    /// <summary>For signature: the signer's authority ("T/M BAN THƯỜNG VỤ").</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>For signature: the signer's position ("PHÓ BÍ THƯ").</summary>
+    public string? Position { get; set; }
+
+    /// <summary>For signature: the signer's name.</summary>
+    public string? Signer { get; set; }
 
     /// <summary>The query whose rows a table lists.</summary>
     public string? Query { get; set; }

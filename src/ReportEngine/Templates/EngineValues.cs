@@ -23,11 +23,21 @@ public static class EngineValues
     /// </summary>
     public const string AllowPartial = "allow_partial";
 
-    /// <summary>The run's document number as printed ("123-BC/TU"); "" when its template is not a document.</summary>
+    /// <summary>The run's document number ("123-BC/TU"); "" when the run has none (set by the numbering of runs).</summary>
     public const string DocumentNumber = "document_number";
 
-    /// <summary>The day the number was issued (yyyy-MM-dd, Vietnam time); "" when the run has no number.</summary>
+    /// <summary>The day the number was issued (yyyy-MM-dd, Vietnam time); "" when the run has none.</summary>
     public const string DocumentDate = "document_date";
+
+    /// <summary>
+    /// The committee of the report's locality, as Party documents print it (committees table, <see cref="CommitteeValues"/>):
+    /// each "" when the locality has no committee or the committee leaves it unset; recipients an empty list then.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CommitteeValues =
+        ["committee_name", "issuing_body", "body_symbol", "signer_authority", "signer_position", "signer_name", "place"];
+
+    /// <summary>The committee's recipient addresses (To first, then Cc), for a document's "Nơi nhận".</summary>
+    public const string Recipients = "recipients";
 
     public static Dictionary<string, object> Add(IReadOnlyDictionary<string, object> parameters, string dataAsOf, bool partial)
     {
@@ -43,6 +53,12 @@ public static class EngineValues
         values.TryAdd(AllowPartial, false);
         values.TryAdd(DocumentNumber, "");
         values.TryAdd(DocumentDate, "");
+        foreach (var name in CommitteeValues)
+        {
+            values.TryAdd(name, "");
+        }
+
+        values.TryAdd(Recipients, Array.Empty<string>());
         return values;
     }
 }

@@ -63,6 +63,29 @@ public sealed class PageDefinition
 
     public float FontSize { get; set; } = 10;
 
+    /// <summary>Margins in millimetres (top, right, bottom, left); when set they replace <see cref="Margin"/>.</summary>
+    public MarginsDefinition? MarginsMm { get; set; }
+
+    /// <summary>sans (DejaVu Sans, the default) or serif (Liberation Serif, metric-compatible with Times New Roman).</summary>
+    public string Font { get; set; } = "sans";
+
+    /// <summary>
+    /// report (default: the running header and "page N / M" footer) or party (a Party document, Guidance 36-HD/VPTW:
+    /// no running header; the page number alone, top centre, from the second page).
+    /// </summary>
+    public string Style { get; set; } = "report";
+
     /// <summary>Liquid text of the running header (not shown on the cover).</summary>
     public string Header { get; set; } = "";
+}
+
+public sealed class MarginsDefinition
+{
+    public float Top { get; set; }
+
+    public float Right { get; set; }
+
+    public float Bottom { get; set; }
+
+    public float Left { get; set; }
 }

@@ -27,9 +27,10 @@ public sealed class CommuneBurstTests(DeliveryFixture fixture)
             "SELECT l.code, o.name FROM organizations o JOIN localities l ON l.id = o.locality_id WHERE l.code IN @communes", new { communes }).ToList();
         var expected = new Dictionary<string, (string Language, string Title)>
         {
-            ["phan-thiet-mui-ne"] = ("en", "Report on the mass organisations of the locality"),
-            ["la-gi-phuoc-hoi"] = ("pl", "Sprawozdanie o organizacjach masowych na terenie jednostki"),
-            ["phan-thiet-phu-thuy"] = ("vi", "Báo cáo về các hội quần chúng trên địa bàn"),
+            // The document type and the start of its summary, in the committee's language (a Party document prints no cover title).
+            ["phan-thiet-mui-ne"] = ("en", "REPORT on the mass organisations of"),
+            ["la-gi-phuoc-hoi"] = ("pl", "SPRAWOZDANIE o organizacjach masowych na terenie"),
+            ["phan-thiet-phu-thuy"] = ("vi", "BÁO CÁO về các hội quần chúng trên địa bàn"),
         };
         foreach (var commune in communes)
         {

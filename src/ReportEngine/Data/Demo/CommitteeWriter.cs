@@ -21,13 +21,16 @@ internal static class CommitteeWriter
 
     public static (int Committees, int Recipients) Write(SqliteConnection connection, SqliteTransaction transaction, DemoLocalities localities)
     {
-        using var committee = new PreparedInsert(connection, transaction, "committees", "id", "code", "name", "locality_id", "language");
+        using var committee = new PreparedInsert(connection, transaction, "committees", "id", "code", "name", "locality_id", "language",
+            "issuing_body", "body_symbol", "signer_authority", "signer_position", "signer_name", "place");
         using var recipient = new PreparedInsert(connection, transaction, "committee_recipients", "committee_id", "address", "role");
         var (committees, recipients) = (0, 0);
         foreach (var locality in localities.ExistingIn2024)
         {
             var id = ++committees;
-            committee.Execute(id, locality.Code, Name(locality).Normalize(NormalizationForm.FormC), locality.Id, Languages.GetValueOrDefault(locality.Code, "vi"));
+            var signer = DemoSigners.For(locality, id);
+            committee.Execute(id, locality.Code, Name(locality).Normalize(NormalizationForm.FormC), locality.Id, Languages.GetValueOrDefault(locality.Code, "vi"),
+                signer.IssuingBody, signer.BodySymbol, signer.SignerAuthority, signer.SignerPosition, signer.SignerName, signer.Place);
             recipient.Execute(id, $"{locality.Code}@{MailDomain}", "to");
             recipients++;
 

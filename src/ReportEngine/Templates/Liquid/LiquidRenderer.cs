@@ -30,6 +30,7 @@ public sealed class LiquidRenderer
         _globals.Import("percent", new Func<object?, int, string>(culture.Percent));
         _globals.Import("vnd", new Func<object?, string>(culture.Vnd));
         _globals.Import("date", new Func<object?, string>(culture.Date));
+        _globals.Import("document_date", new Func<object?, string>(culture.DocumentDate));
         _globals.Import("minus_years", new Func<object?, int, string>(MinusYears));
     }
 

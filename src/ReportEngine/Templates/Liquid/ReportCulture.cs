@@ -37,6 +37,28 @@ public sealed class ReportCulture
     /// <summary>VND has no minor unit.</summary>
     public string Vnd(object? value) => value is null ? "" : Number(value) + " đ";
 
+    /// <summary>
+    /// A date as a document's date line writes it: "ngày 05 tháng 9 năm 2024" (Guidance 36-HD/VPTW: days below 10
+    /// and the months 1 and 2 take a leading zero), "5 September 2024", "5 września 2024 r.".
+    /// </summary>
+    public string DocumentDate(object? value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var date = DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Language switch
+        {
+            "en" => date.ToString("d MMMM yyyy", Culture),
+            "pl" => date.ToString("d MMMM yyyy", Culture) + " r.",
+            _ => string.Create(CultureInfo.InvariantCulture,
+                $"ngày {date.Day:00} tháng {(date.Month <= 2 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}"),
+        };
+    }
+
     public string Date(object? value)
     {
         if (value is null)

@@ -141,6 +141,11 @@ internal sealed class BlocksCheck(
         yield return ("totals", block.Totals);
         yield return ("subtotal", block.Subtotal);
         yield return ("empty", block.Empty);
+        yield return ("number", block.Number);
+        yield return ("place-date", block.PlaceDate);
+        yield return ("authority", block.Authority);
+        yield return ("position", block.Position);
+        yield return ("signer", block.Signer);
         foreach (var line in block.Lines)
         {
             yield return ("lines", line);
@@ -157,6 +162,9 @@ internal sealed class BlocksCheck(
         "category" => block.Category is null,
         "series" => block.Series.Count == 0,
         "blocks" => block.Blocks.Count == 0,
+        "lines" => block.Lines.Count == 0,
+        "authority" => block.Authority is null,
+        "signer" => block.Signer is null,
         _ => false,
     };
 }

@@ -14,6 +14,8 @@ public sealed class TemplateValidator(DbConnection? database)
     private static readonly Dictionary<string, string[]> RequiredByBlock = new(StringComparer.Ordinal)
     {
         ["cover"] = ["title"],
+        ["party-heading"] = ["lines", "title"],
+        ["signature"] = ["authority", "signer"],
         ["heading"] = ["text"],
         ["paragraph"] = ["text"],
         ["key-figures"] = ["items"],
