@@ -1,3 +1,5 @@
+using ReportEngine.Data;
+
 namespace ReportEngine.Delivery;
 
 /// <summary>A Party Standing Committee: its locality (which decides what its report covers), language and channels.</summary>

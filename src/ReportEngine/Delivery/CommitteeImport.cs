@@ -1,4 +1,5 @@
 using System.Text;
+using ReportEngine.Data;
 
 namespace ReportEngine.Delivery;
 

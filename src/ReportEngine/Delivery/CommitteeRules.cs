@@ -1,3 +1,4 @@
+using ReportEngine.Data;
 using ReportEngine.Templates.Liquid;
 
 namespace ReportEngine.Delivery;

@@ -1,3 +1,4 @@
+using ReportEngine.Data;
 using ReportEngine.Delivery;
 
 namespace ReportEngine.Import;

@@ -1,3 +1,4 @@
+using ReportEngine.Data;
 using ReportEngine.Delivery;
 using ReportEngine.Tests.Delivery;
 

@@ -164,8 +164,11 @@ public class PartyLayoutTests(DemoFixture demo)
         var withRecord = await Render(database, output, "tuy-phong");
         var page = withRecord.GetPage(1);
         Assert.True(Line(page, "HUYỆN ỦY TUY PHONG").Right < Middle);
-        Assert.True(Line(page, "Tuy Phong, ngày 31 tháng 8 năm 2024").Left > Middle - 60);
-        Line(page, "Số -BC/HU");
+        // A numbered run is dated the day its number was issued, and prints that number.
+        var (number, date) = LastNumber(database);
+        Assert.Matches(@"^\d+-BC/HU$", number);
+        Assert.True(Line(page, "Tuy Phong, " + VietnameseDate(date)).Left > Middle - 60);
+        Line(page, "Số " + number);
 
         using (var connection = SqliteDatabase.Open(database))
         {
@@ -178,7 +181,7 @@ public class PartyLayoutTests(DemoFixture demo)
         var without = await Render(database, output, "tuy-phong");
         var first = without.GetPage(1);
         Assert.True(Line(first, "HUYỆN ỦY TUY PHONG").Right < Middle);
-        Assert.True(Line(first, "Tuy Phong, ngày 31 tháng 8 năm 2024").Left > Middle - 60);
+        Assert.True(Line(first, "Tuy Phong, " + VietnameseDate(LastNumber(database).Date)).Left > Middle - 60);
         var last = without.GetPage(without.NumberOfPages);
         var title = Line(last, "Nơi nhận:");
         var listed = last.GetWords().Where(w => w.BoundingBox.Top < title.Bottom && w.BoundingBox.Right < Middle).Select(w => w.Text);
@@ -226,6 +229,20 @@ public class PartyLayoutTests(DemoFixture demo)
 
         // Anti-aliasing noise only: at most 0.2% of pixels differ beyond 24 levels a channel.
         Assert.True(different <= want.Width * want.Height * 0.002, $"{different} pixels differ; the page now looks different (UPDATE_GOLDEN=1 rewrites the image).");
+    }
+
+    /// <summary>The number and date of the newest run, as its record holds them.</summary>
+    private static (string Number, string Date) LastNumber(string database)
+    {
+        using var connection = SqliteDatabase.Open(database, readOnly: true);
+        return connection.QuerySingle<(string, string)>("SELECT document_number, document_date FROM runs ORDER BY id DESC LIMIT 1");
+    }
+
+    /// <summary>"ngày 02 tháng 12 năm 2026": the day in two digits, the month as it is said.</summary>
+    private static string VietnameseDate(string isoDate)
+    {
+        var day = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ngày {day.Day:00} tháng {day.Month} năm {day.Year}");
     }
 
     private static async Task<PdfDocument> Render(string database, TempFolder output, string locality)

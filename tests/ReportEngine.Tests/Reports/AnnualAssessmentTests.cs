@@ -63,9 +63,10 @@ public class AnnualAssessmentTests(DemoFixture demo)
         // The number column is the leftmost of the appendix table: read the words that start there.
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(demo.Pdf("vi"));
         var pages = pdf.GetPages().ToList();
-        var first = pages.FindLastIndex(p => p.Text.Contains("Phụ lục", StringComparison.Ordinal));
+        // The appendix's first page: its heading over the table's header (the contents name it too, without a table).
+        var first = pages.FindIndex(p => p.Text.Contains("Phụ lục", StringComparison.Ordinal) && p.Text.Contains("STT", StringComparison.Ordinal));
         var numbers = pages.Skip(first)
-            .SelectMany(p => p.GetWords().Where(w => w.BoundingBox.Left < 85 && w.BoundingBox.Top < p.Height - 80 && w.BoundingBox.Bottom > 60))
+            .SelectMany(p => NumberColumn(p).Where(w => w.BoundingBox.Top < p.Height - 80 && w.BoundingBox.Bottom > 60))
             .Select(w => w.Text)
             .Where(t => t.All(c => char.IsAsciiDigit(c) || c == '.'))
             .Select(t => int.Parse(t.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))
@@ -101,9 +102,18 @@ public class AnnualAssessmentTests(DemoFixture demo)
     [Fact]
     public void The_contents_page_lists_the_sections_with_page_numbers()
     {
-        var contents = PdfText.Pages(demo.Pdf("vi"))[1];
+        // The contents follow the signed body, as in a Party document.
+        var contents = PdfText.Pages(demo.Pdf("vi")).First(p => p.Contains("Mục lục", StringComparison.Ordinal));
         Assert.Contains("Mục lục", contents, StringComparison.Ordinal);
         Assert.Matches(@"I\. Tình hình chung \d+", contents);
         Assert.Matches(@"Phụ lục\. Danh sách các hội quần chúng \d+", contents);
+    }
+
+    /// <summary>The words of the appendix's number column: left of the name column, whose header "Tên" repeats on every page.</summary>
+    private static IEnumerable<UglyToad.PdfPig.Content.Word> NumberColumn(UglyToad.PdfPig.Content.Page page)
+    {
+        var words = page.GetWords().ToList();
+        var names = words.FirstOrDefault(w => w.Text == "Tên");
+        return names is null ? [] : words.Where(w => w.BoundingBox.Right < names.BoundingBox.Left);
     }
 }

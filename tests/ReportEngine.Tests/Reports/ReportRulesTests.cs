@@ -67,13 +67,15 @@ public partial class ReportRulesTests(DemoFixture demo) : IDisposable
         var units = connection.Query<string>(
             "SELECT name FROM localities WHERE level = 'commune' AND valid_from <= '2025-08-31' AND (valid_to IS NULL OR valid_to > '2025-08-31')").ToList();
         Assert.True(units.Count > 100);
-        var contents = string.Join(" ", PdfText.Pages(run.OutputLines[0]).Take(4));
+        // The contents follow the signed body, as in a Party document.
+        var pages = PdfText.Pages(run.OutputLines[0]).ToList();
+        var contents = string.Join(" ", pages.Skip(pages.FindIndex(p => p.Contains("Contents", StringComparison.Ordinal))).Take(4));
         var section = contents[contents.IndexOf("V. Situation in each locality", StringComparison.Ordinal)..contents.IndexOf("Appendix", StringComparison.Ordinal)];
         Assert.All(units, unit => Assert.Contains(unit, section, StringComparison.Ordinal));
         Assert.DoesNotContain("Tánh Linh", section, StringComparison.Ordinal); // a district until 2025-07-01, not a commune's name
 
         // The by-unit table's total plus what its caption says it leaves out is the overview.
-        var total = TotalsRow().Match(text[text.LastIndexOf("2. By administrative unit", StringComparison.Ordinal)..]);
+        var total = TotalsRow().Match(text[text.IndexOf("2. By administrative unit", StringComparison.Ordinal)..]); // the body's, before the contents
         Assert.True(total.Success, "the by-unit table has a totals row");
         var leftOut = LeftOut().Match(text.Replace("\n", " ", StringComparison.Ordinal));
         Assert.True(leftOut.Success, "the caption says what the table leaves out");

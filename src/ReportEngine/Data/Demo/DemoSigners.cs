@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ReportEngine.Delivery;
 
 namespace ReportEngine.Data.Demo;
 

@@ -1,4 +1,4 @@
-namespace ReportEngine.Delivery;
+namespace ReportEngine.Data;
 
 /// <summary>
 /// What a committee's reports print as a Party document (Guidance 36-HD/VPTW): the issuing body top left,
