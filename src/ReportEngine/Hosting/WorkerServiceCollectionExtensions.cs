@@ -55,6 +55,7 @@ internal static class WorkerServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DeliveryOptions>>().Value,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<DeliverySender>(),
             new BurstStore(sp.GetRequiredService<ReportEngineSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<InterruptionLimit>();
         services.AddSingleton<ScheduledBursts>();
         services.AddHostedService<DeliveryWorker>();
         return services;

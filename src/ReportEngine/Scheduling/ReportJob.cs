@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Quartz;
-using ReportEngine.Configuration;
 using ReportEngine.Delivery;
 using ReportEngine.Runs;
 
@@ -16,7 +14,7 @@ namespace ReportEngine.Scheduling;
 /// as a new run that points back at it. A finished run is never redone, and a run interrupted
 /// Worker:MaxInterruptions times in a row is failed instead (no crash loop).
 /// </summary>
-internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningReports running, ScheduledBursts bursts, IOptions<WorkerOptions> worker,
+internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningReports running, ScheduledBursts bursts, InterruptionLimit interruptions,
     ILogger<ReportJob> logger, TimeProvider clock) : IJob
 {
     public const string ScheduleGroup = "schedules";
@@ -81,7 +79,7 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
         if (previous is not null)
         {
             runs.Interrupt(previous.Id, $"Interrupted: the process {previous.ExecutedBy ?? "that queued it"} ended before the run finished; done again by a recovered firing.");
-            if (GaveUp(previous))
+            if (interruptions.GiveUp(previous) is not null)
             {
                 return null;
             }
@@ -138,7 +136,7 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
             case RunStatus.Interrupted when recovering && runs.RecoveredBy(runId) is null:
                 // This firing is recovered: the process that ran it died.
                 runs.Interrupt(runId, $"Interrupted: the process {run.ExecutedBy} ended before the run finished; done again by a recovered firing.");
-                if (GaveUp(run))
+                if (interruptions.GiveUp(run) is not null)
                 {
                     return null;
                 }
@@ -154,25 +152,6 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
             default:
                 return null;
         }
-    }
-
-    /// <summary>
-    /// A run interrupted as many times in a row as Worker:MaxInterruptions allows is failed, not done
-    /// again: whatever kills its process would kill the worker at every start.
-    /// </summary>
-    private bool GaveUp(RunRecord interrupted)
-    {
-        var limit = worker.Value.MaxInterruptions;
-        if (interrupted.Attempt < limit)
-        {
-            return false;
-        }
-
-        var last = runs.Find(interrupted.Id)?.Error ?? interrupted.Error;
-        runs.GiveUp(interrupted.Id, string.Create(CultureInfo.InvariantCulture,
-            $"interrupted {interrupted.Attempt} times; not recovered again (Worker:MaxInterruptions is {limit}). The last time: {last}"));
-        logger.LogError("run {RunId} ({Template}) was interrupted {Count} times in a row; it is failed, not done again", interrupted.Id, interrupted.Template, interrupted.Attempt);
-        return true;
     }
 
     private async Task MoveToNextWorkingDay(ScheduledReport schedule, WorkingDays calendar, DateTimeOffset firing, TimeZoneInfo zone,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportEngine.Configuration;
@@ -16,7 +15,7 @@ namespace ReportEngine.Scheduling;
 /// up to Burst:MaxParallel at once, their runs queued in committee order.
 /// </summary>
 internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore runs, RunExecutor executor, IOptions<SmtpOptions> smtp,
-    IOptions<BurstOptions> options, IOptions<WorkerOptions> worker, ILogger<ScheduledBursts> logger, TimeProvider clock)
+    IOptions<BurstOptions> options, InterruptionLimit interruptions, ILogger<ScheduledBursts> logger, TimeProvider clock)
 {
     public async Task RunAsync(ScheduledReport schedule, DateTimeOffset firing, TimeZoneInfo zone, CancellationToken cancellation)
     {
@@ -50,7 +49,7 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
                 };
             }
 
-            if (earlier is not null && GaveUp(earlier) is { } failed)
+            if (earlier is not null && interruptions.GiveUp(earlier) is { } failed)
             {
                 return () =>
                 {
@@ -72,25 +71,6 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
 
         var summary = burst.Bursts.Summarize(burstId);
         logger.LogInformation("schedule {Schedule}: burst {Burst} for the firing of {Firing}: deliveries: {Summary}", schedule.Id, burstId, scheduledFor, summary);
-    }
-
-    /// <summary>
-    /// A committee's run left unfinished as many times in a row as Worker:MaxInterruptions allows is
-    /// failed, not done again, as a single report's is: whatever kills the worker during it would kill
-    /// it at every recovered firing.
-    /// </summary>
-    private RunRecord? GaveUp(RunRecord unfinished)
-    {
-        var limit = worker.Value.MaxInterruptions;
-        if (unfinished.Attempt < limit)
-        {
-            return null;
-        }
-
-        runs.GiveUp(unfinished.Id, string.Create(CultureInfo.InvariantCulture,
-            $"interrupted {unfinished.Attempt} times; not recovered again (Worker:MaxInterruptions is {limit}). The last time: {unfinished.Error ?? "its process ended before it finished"}"));
-        logger.LogError("run {RunId} ({Template}) was interrupted {Count} times in a row; it is failed, not done again", unfinished.Id, unfinished.Template, unfinished.Attempt);
-        return runs.Find(unfinished.Id);
     }
 
     /// <summary>Queues the committee's run (a recovery of the earlier one, if it was left unfinished) and points the burst at it.</summary>
