@@ -27,7 +27,7 @@ internal sealed partial class PdfTail
             return null;
         }
 
-        var startXref = long.Parse(NumberPattern().Match(end, startAt).Value, CultureInfo.InvariantCulture);
+        var startXref = long.Parse(PdfSyntax.NumberPattern().Match(end, startAt).Value, CultureInfo.InvariantCulture);
         var xrefInTail = (int)(startXref - tailStart);
         var tail = buffer.Read(xrefInTail, buffer.Length - xrefInTail);
         var trailerAt = tail.LastIndexOf("trailer", StringComparison.Ordinal);
@@ -37,8 +37,8 @@ internal sealed partial class PdfTail
         }
 
         var trailer = tail[trailerAt..];
-        var size = Int(SizePattern().Match(trailer));
-        var root = Int(RootPattern().Match(trailer));
+        var size = Int(PdfSyntax.SizePattern().Match(trailer));
+        var root = Int(PdfSyntax.RootPattern().Match(trailer));
         var offsets = ReadXref(tail, 0);
         if (size <= 0 || root <= 0 || offsets is null)
         {
@@ -65,14 +65,14 @@ internal sealed partial class PdfTail
 
         var pages = new List<int>();
         var heights = new List<float>();
-        var pagesRoot = Int(PagesPattern().Match(catalog));
+        var pagesRoot = Int(PdfSyntax.PagesPattern().Match(catalog));
         if (!Walk(pagesRoot, Object, pages, heights, 0))
         {
             return null;
         }
 
-        var id = IdPattern().Match(trailer);
-        var info = InfoPattern().Match(trailer);
+        var id = PdfSyntax.IdPattern().Match(trailer);
+        var info = PdfSyntax.InfoPattern().Match(trailer);
         return new PdfTail
         {
             Size = size,
@@ -95,8 +95,8 @@ internal sealed partial class PdfTail
 
         if (body.Contains("/Type /Pages", StringComparison.Ordinal))
         {
-            var kids = KidsPattern().Match(body);
-            foreach (Match reference in ReferencePattern().Matches(kids.Groups[1].Value))
+            var kids = PdfSyntax.KidsPattern().Match(body);
+            foreach (Match reference in PdfSyntax.ReferencePattern().Matches(kids.Groups[1].Value))
             {
                 if (!Walk(int.Parse(reference.Groups[1].Value, CultureInfo.InvariantCulture), read, pages, heights, depth + 1))
                 {
@@ -145,30 +145,6 @@ internal sealed partial class PdfTail
 
     private static int Int(Match match) => match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
 
-    [GeneratedRegex(@"/Size (\d+)")]
-    private static partial Regex SizePattern();
-
-    [GeneratedRegex(@"/Root (\d+) 0 R")]
-    private static partial Regex RootPattern();
-
-    [GeneratedRegex(@"/Info \d+ 0 R")]
-    private static partial Regex InfoPattern();
-
-    [GeneratedRegex(@"/ID \[[^\]]*\]")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"/Pages (\d+) 0 R")]
-    private static partial Regex PagesPattern();
-
-    [GeneratedRegex(@"/Kids \[([^\]]*)\]")]
-    private static partial Regex KidsPattern();
-
-    [GeneratedRegex(@"(\d+) 0 R")]
-    private static partial Regex ReferencePattern();
-
     [GeneratedRegex(@"/MediaBox \[[-\d.]+ [-\d.]+ [-\d.]+ ([-\d.]+)\]")]
     private static partial Regex MediaBoxPattern();
-
-    [GeneratedRegex(@"\d+")]
-    private static partial Regex NumberPattern();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReportEngine.Layout.Rendering;
 
 namespace ReportEngine.Archive.Signing;
 
@@ -25,17 +26,17 @@ internal sealed partial class PdfFile
     /// <summary>Every trailer, newest first: more than one means the file has incremental updates.</summary>
     public int Revisions { get; private set; }
 
-    public int Size => Int(SizePattern().Match(Trailer));
+    public int Size => Int(PdfSyntax.SizePattern().Match(Trailer));
 
-    public int RootNumber => Int(RootPattern().Match(Trailer));
+    public int RootNumber => Int(PdfSyntax.RootPattern().Match(Trailer));
 
     /// <summary>/Info and /ID as they stand in the newest trailer, to repeat in the next one.</summary>
     public string TrailerExtras
     {
         get
         {
-            var info = InfoPattern().Match(Trailer);
-            var id = IdPattern().Match(Trailer);
+            var info = PdfSyntax.InfoPattern().Match(Trailer);
+            var id = PdfSyntax.IdPattern().Match(Trailer);
             return (info.Success ? "\n" + info.Value : "") + (id.Success ? "\n" + id.Value : "");
         }
     }
@@ -54,7 +55,7 @@ internal sealed partial class PdfFile
             return null;
         }
 
-        file.StartXref = long.Parse(NumberPattern().Match(tail, at).Value, CultureInfo.InvariantCulture);
+        file.StartXref = long.Parse(PdfSyntax.NumberPattern().Match(tail, at).Value, CultureInfo.InvariantCulture);
         for (var xref = file.StartXref; xref >= 0 && file.Revisions < 64;)
         {
             var trailer = file.ReadXref(xref);
@@ -99,7 +100,7 @@ internal sealed partial class PdfFile
     {
         var pages = new List<int>();
         var catalog = Object(RootNumber) ?? "";
-        Walk(Int(PagesPattern().Match(catalog)), pages, 0);
+        Walk(Int(PdfSyntax.PagesPattern().Match(catalog)), pages, 0);
         return pages;
     }
 
@@ -117,7 +118,7 @@ internal sealed partial class PdfFile
             return;
         }
 
-        foreach (Match reference in ReferencePattern().Matches(KidsPattern().Match(body).Groups[1].Value))
+        foreach (Match reference in PdfSyntax.ReferencePattern().Matches(PdfSyntax.KidsPattern().Match(body).Groups[1].Value))
         {
             Walk(Int(reference), pages, depth + 1);
         }
@@ -177,30 +178,6 @@ internal sealed partial class PdfFile
 
     public static int Int(Match match) => match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
 
-    [GeneratedRegex(@"/Size (\d+)")]
-    private static partial Regex SizePattern();
-
-    [GeneratedRegex(@"/Root (\d+) 0 R")]
-    private static partial Regex RootPattern();
-
     [GeneratedRegex(@"/Prev (\d+)")]
     private static partial Regex PrevPattern();
-
-    [GeneratedRegex(@"/Info \d+ 0 R")]
-    private static partial Regex InfoPattern();
-
-    [GeneratedRegex(@"/ID \[[^\]]*\]")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"/Pages (\d+) 0 R")]
-    private static partial Regex PagesPattern();
-
-    [GeneratedRegex(@"/Kids \[([^\]]*)\]")]
-    private static partial Regex KidsPattern();
-
-    [GeneratedRegex(@"(\d+) 0 R")]
-    private static partial Regex ReferencePattern();
-
-    [GeneratedRegex(@"\d+")]
-    private static partial Regex NumberPattern();
 }
