@@ -1,0 +1,16 @@
+namespace ReportEngine.Web.Accounts;
+
+/// <summary>The audit log's action names: one vocabulary for pages, API and CLI, so the log filters by action.</summary>
+public static class AuditActions
+{
+    public const string LoginSucceeded = "login.succeeded";
+    public const string LoginFailed = "login.failed";
+    public const string LoginLockedOut = "login.locked-out";
+    public const string Logout = "logout";
+    public const string UserAdded = "user.added";
+    public const string UserRoleChanged = "user.role-changed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserUnlocked = "user.unlocked";
+    public const string ApiKeyCreated = "apikey.created";
+    public const string ApiKeyRevoked = "apikey.revoked";
+}
