@@ -42,6 +42,8 @@ public static class CommandLineApplication
         root.Subcommands.Add(DeliveriesCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ImportsCommand.Create(context));
+        root.Subcommands.Add(UsersCommand.Create(context));
+        root.Subcommands.Add(ApiKeysCommand.Create(context));
 
         ParseResult? parse = null;
         try

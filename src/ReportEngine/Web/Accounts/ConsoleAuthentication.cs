@@ -41,6 +41,7 @@ public static class ConsoleAuthentication
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<ConsoleAccounts>();
+        services.AddSingleton<ConsoleApiKeys>();
         services.AddScoped<IUserConfirmation<ConsoleUser>, EnabledAccounts>();
         return services.AddIdentityCore<ConsoleUser>(options =>
             {

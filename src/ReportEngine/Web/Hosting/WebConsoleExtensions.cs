@@ -26,6 +26,7 @@ public static class WebConsoleExtensions
         services.AddSingleton(web);
         services.AddHttpContextAccessor();
         services.AddScoped<ConsoleText>();
+        services.AddSingleton(sp => DisplayTime.From(sp.GetRequiredService<IConfiguration>()));
         services.AddConsoleAccounts(web);
         services.AddLoginRateLimit(web);
         services.AddProblemDetails();
