@@ -15,7 +15,8 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
     // Run records live in a SQLite file in this version: a PostgreSQL setting is refused with a clear message.
     private readonly string _file = ReportsDatabase.SqliteFile(connectionString);
 
-    private const string Columns = """
+    /// <summary>The runs table's columns as <see cref="RunRecord"/> names them (RunQueries selects the same).</summary>
+    internal const string Columns = """
         id AS Id, template AS Template, template_version AS TemplateVersion, language AS Language,
         parameters AS Parameters, trigger AS Trigger, requested_by AS RequestedBy, schedule_id AS ScheduleId,
         scheduled_for AS ScheduledFor, recovers_run_id AS RecoversRunId, status AS Status, queued_at AS QueuedAt,
