@@ -6,7 +6,7 @@ using ReportEngine.Delivery;
 namespace ReportEngine.Cli;
 
 /// <summary>
-/// deliveries send | list [--run ID] [--status S] | retry ID|--failed: the outbox, for admins and scripts.
+/// deliveries send | list [--run ID] [--status S] | retry ID|--failed|--run ID: the outbox, for admins and scripts.
 /// </summary>
 public static class DeliveriesCommand
 {
@@ -38,22 +38,22 @@ public static class DeliveriesCommand
 
         var id = new Argument<long?>("id") { Description = "The delivery to try again, as `deliveries list` shows it.", Arity = ArgumentArity.ZeroOrOne };
         var failed = new Option<bool>("--failed") { Description = "Every failed or dead delivery." };
-        var retry = new Command("retry", "Make a failed or dead delivery (or --failed: all of them) pending and due now; `deliveries send` or the worker then sends it.") { id, failed };
+        var ofRun = new Option<long?>("--run") { Description = "Every failed or dead delivery of this run." };
+        var retry = new Command("retry", "Make a failed or dead delivery (or --failed: all of them; --run ID: a run's) pending and due now; `deliveries send` or the worker then sends it.")
+        {
+            id, failed, ofRun,
+        };
         retry.SetAction(parse =>
         {
-            var one = parse.GetValue(id);
-            if (one is null == !parse.GetValue(failed))
+            var (one, all, runId) = (parse.GetValue(id), parse.GetValue(failed), parse.GetValue(ofRun));
+            if ((one is null ? 0 : 1) + (all ? 1 : 0) + (runId is null ? 0 : 1) != 1)
             {
-                throw new ReportEngineException("deliveries retry needs a delivery id or --failed (not both).");
+                throw new ReportEngineException("deliveries retry needs a delivery id, --failed or --run ID (one of them).");
             }
 
-            var outbox = new Outbox(context.Settings(parse).ConnectionString, context.Clock);
-            if (one is { } single && outbox.Find(single) is null)
-            {
-                throw new ReportEngineException($"There is no delivery {single}.");
-            }
-
-            var count = outbox.Retry(one);
+            // The console's retry buttons call the same DeliveryRetries.
+            var retries = new DeliveryRetries(context.Settings(parse).ConnectionString, context.Clock);
+            var count = one is { } single ? retries.RetryOne(single) : runId is { } run ? retries.RetryFailedOfRun(run) : retries.RetryAllFailed();
             context.Output.WriteLine($"deliveries: {count} made pending");
             return 0;
         });

@@ -3,6 +3,7 @@ using ReportEngine.Archive;
 using ReportEngine.Configuration;
 using ReportEngine.Data;
 using ReportEngine.Reports;
+using ReportEngine.Requests;
 using ReportEngine.Runs;
 
 namespace ReportEngine.Cli;
@@ -39,20 +40,19 @@ public static class RunCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            if (parse.GetValue(committees) is { } selector)
+            // The console and the API check requests with the same RunRequests, so they refuse what `run` refuses.
+            var request = new RunRequest(parse.GetValue(template)!, Assignments(parse, set, allowPartial),
+                parse.GetResult(language) is { Implicit: false } ? parse.GetValue(language) : null, parse.GetValue(committees));
+            RunRequests.CheckShape(request);
+            if (request.IsBurst)
             {
-                if (parse.GetResult(language) is { Implicit: false })
-                {
-                    throw new ReportEngineException("--lang cannot be combined with --committees: each committee receives its report in its own language.");
-                }
-
-                return await BurstCommand.Run(context, parse, context.Settings(parse), context.ReportArchive(parse), parse.GetValue(template)!,
-                    Assignments(parse, set, allowPartial), selector, parse.GetValue(output),
+                return await BurstCommand.Run(context, parse, context.Settings(parse), context.ReportArchive(parse), request.Template,
+                    request.Parameters, request.Committees!, parse.GetValue(output),
                     (runs, executor, id, token) => ExecuteOrWait(runs, executor, id, token), cancellation);
             }
 
-            var request = new ReportRequest(parse.GetValue(template)!, Assignments(parse, set, allowPartial), parse.GetValue(language)!);
-            return await RunNow(context, parse, request, parse.GetValue(output), cancellation);
+            return await RunNow(context, parse, new ReportRequest(request.Template, request.Parameters, request.Language ?? RunRequest.DefaultLanguage),
+                parse.GetValue(output), cancellation);
         });
         return command;
     }
@@ -88,11 +88,7 @@ public static class RunCommand
     {
         var settings = context.Settings(parse);
         var archive = context.ReportArchive(parse);
-        PreparedReport prepared;
-        using (var connection = ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString))
-        {
-            prepared = new ReportRunner(settings.TemplatesPath, context.Clock, ReportRunner.DefaultQueryTimeLimit).Prepare(request, connection);
-        }
+        var prepared = new RunRequests(settings, context.Clock).CheckReport(new RunRequest(request.Template, request.Parameters, request.Language));
 
         var runs = context.Runs(settings);
         CrashRecovery.Settle(runs, archive, includeQueuedFirings: false);

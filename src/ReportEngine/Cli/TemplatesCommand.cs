@@ -5,7 +5,10 @@ using ReportEngine.Templates.Validation;
 
 namespace ReportEngine.Cli;
 
-/// <summary>templates validate [PATH]: checks template folders and lists every problem with file, line and column.</summary>
+/// <summary>
+/// templates validate [PATH]: checks template folders and lists every problem with file, line and column.
+/// templates list | show NAME: what each template asks for (see <see cref="TemplateDescriptions"/>).
+/// </summary>
 public static class TemplatesCommand
 {
     public static Command Create(CliContext context)
@@ -20,7 +23,31 @@ public static class TemplatesCommand
             path,
         };
         validate.SetAction(parse => Validate(context, parse, parse.GetValue(path)));
-        return new Command("templates", "Work with report templates.") { validate };
+
+        var list = new Command("list", "List the templates: name, description, languages.");
+        list.SetAction(parse =>
+        {
+            foreach (var template in new TemplateDescriptions(context.Settings(parse).TemplatesPath).List())
+            {
+                context.Output.WriteLine(TemplateText.Line(template));
+            }
+
+            return 0;
+        });
+
+        var name = new Argument<string>("name") { Description = "The template's folder name, as `templates list` shows it." };
+        var show = new Command("show", "Show a template's parameters (type, default, allowed range, description), languages and queries.") { name };
+        show.SetAction(parse =>
+        {
+            foreach (var line in TemplateText.Lines(new TemplateDescriptions(context.Settings(parse).TemplatesPath).Describe(parse.GetValue(name)!)))
+            {
+                context.Output.WriteLine(line);
+            }
+
+            return 0;
+        });
+
+        return new Command("templates", "Work with report templates.") { validate, list, show };
     }
 
     private static int Validate(CliContext context, ParseResult parse, string? path)

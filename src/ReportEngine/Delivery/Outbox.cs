@@ -163,6 +163,12 @@ public sealed class Outbox(string connectionString, TimeProvider clock)
             : Execute("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = @now WHERE status IN ('failed', 'dead')", new { now });
     }
 
+    /// <summary>Makes a run's failed or dead deliveries pending and due now, with a fresh count of attempts; returns how many.</summary>
+    public int RetryFailedOfRun(long runId) =>
+        Execute(
+            "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = @now WHERE run_id = @runId AND status IN ('failed', 'dead')",
+            new { runId, now = Now() });
+
     public DeliveryRecord? Find(long id)
     {
         using var connection = Open();

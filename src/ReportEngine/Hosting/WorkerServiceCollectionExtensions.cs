@@ -73,6 +73,8 @@ internal static class WorkerServiceCollectionExtensions
         services.AddSingleton<RunningReports>();
         services.AddHostedService<ScheduleSynchronizer>();
         services.AddHostedService<OnDemandDispatcher>();
+        services.AddSingleton<QueuedBurstRunner>();
+        services.AddHostedService<QueuedBurstDispatcher>();
 
         var scheduler = configuration.GetConnectionString("Scheduler");
         services.AddQuartz(quartz =>

@@ -87,4 +87,13 @@ public static class RunTrigger
     public const string Schedule = "schedule";
     public const string CommandLine = "command-line";
     public const string Recovery = "recovery";
+
+    /// <summary>Asked for on the console's run page; requested_by is the user name.</summary>
+    public const string Console = "console";
+
+    /// <summary>Asked for through the HTTP API; requested_by is "apikey:&lt;name&gt;".</summary>
+    public const string Api = "api";
+
+    /// <summary>The triggers of requests a serving worker picks up from the runs table (see Scheduling.OnDemandDispatcher).</summary>
+    public static IReadOnlyList<string> OnDemand { get; } = [CommandLine, Console, Api];
 }

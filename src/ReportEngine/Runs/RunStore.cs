@@ -15,7 +15,8 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
     // Run records live in a SQLite file in this version: a PostgreSQL setting is refused with a clear message.
     private readonly string _file = ReportsDatabase.SqliteFile(connectionString);
 
-    private const string Columns = """
+    /// <summary>The runs table's columns as <see cref="RunRecord"/> names them (RunQueries selects the same).</summary>
+    internal const string Columns = """
         id AS Id, template AS Template, template_version AS TemplateVersion, language AS Language,
         parameters AS Parameters, trigger AS Trigger, requested_by AS RequestedBy, schedule_id AS ScheduleId,
         scheduled_for AS ScheduledFor, recovers_run_id AS RecoversRunId, status AS Status, queued_at AS QueuedAt,
@@ -44,7 +45,12 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
     public long Queue(RunRecord run)
     {
         using var connection = Open();
-        return connection.ExecuteScalar<long>(
+        return Queue(run, connection, null);
+    }
+
+    /// <summary>Queues a run inside the caller's transaction (recorded together with its idempotency key).</summary>
+    public static long Queue(RunRecord run, System.Data.IDbConnection connection, System.Data.IDbTransaction? transaction) =>
+        connection.ExecuteScalar<long>(
             """
             INSERT INTO runs (template, template_version, confined_to, language, parameters, trigger, requested_by, schedule_id,
                               scheduled_for, recovers_run_id, attempt, status, queued_at, document_number, document_date, reprints_run_id)
@@ -52,8 +58,8 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
                     @ScheduledFor, @RecoversRunId, @Attempt, 'queued', @QueuedAt, @DocumentNumber, @DocumentDate, @ReprintsRunId)
             RETURNING id
             """,
-            run);
-    }
+            run,
+            transaction);
 
     /// <summary>Moves a queued run to running; false when it was not queued (another firing took it).</summary>
     public bool TryStart(long id, string executedBy) =>
@@ -157,6 +163,23 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
             ORDER BY id DESC LIMIT @limit
             """,
             new { limit, template, status }).AsList();
+    }
+
+    /// <summary>
+    /// Queued runs asked for on demand (command line, console, API) that the worker's dispatcher hands to its
+    /// job; the committee runs of a queued burst are left to the burst, which renders them itself.
+    /// </summary>
+    public IReadOnlyList<RunRecord> QueuedOnDemand()
+    {
+        using var connection = Open();
+        return connection.Query<RunRecord>(
+            $"""
+            SELECT {Columns} FROM runs r
+            WHERE status = 'queued' AND trigger IN @triggers
+              AND NOT EXISTS (SELECT 1 FROM burst_runs br JOIN bursts b ON b.id = br.burst_id WHERE br.run_id = r.id AND b.status IS NOT NULL)
+            ORDER BY id
+            """,
+            new { triggers = RunTrigger.OnDemand }).AsList();
     }
 
     public IReadOnlyList<RunRecord> WithStatus(string status)

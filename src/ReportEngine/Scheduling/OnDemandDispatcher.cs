@@ -9,8 +9,8 @@ using ReportEngine.Runs;
 namespace ReportEngine.Scheduling;
 
 /// <summary>
-/// While the worker serves, `run` queues its request in the runs table instead of rendering in its
-/// own process; this loop hands each queued run to the on-demand job (the same job path as the
+/// While the worker serves, `run` (and the console and the API) queue requests in the runs table
+/// instead of rendering in their own process; this loop hands each queued run to the on-demand job (the same job path as the
 /// schedules), and says every poll that the worker is alive, which is how `run` knows to queue.
 /// Handing over is idempotent: the trigger is keyed by run id and the job skips a run that is
 /// no longer queued.
@@ -27,7 +27,7 @@ internal sealed class OnDemandDispatcher(
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var job = JobBuilder.Create<ReportJob>()
             .WithIdentity(ReportJob.OnDemandJob)
-            .WithDescription("Runs queued by the command line")
+            .WithDescription("Runs queued by the command line, the console and the API")
             .StoreDurably()
             .RequestRecovery()
             .Build();
@@ -52,7 +52,7 @@ internal sealed class OnDemandDispatcher(
             try
             {
                 runs.Heartbeat(ProcessName.Current, started);
-                foreach (var run in runs.WithStatus(RunStatus.Queued).Where(r => r.Trigger == RunTrigger.CommandLine))
+                foreach (var run in runs.QueuedOnDemand())
                 {
                     var trigger = TriggerBuilder.Create()
                         .WithIdentity("run-" + run.Id.ToString(CultureInfo.InvariantCulture), ReportJob.RunsGroup)

@@ -7,13 +7,17 @@ namespace ReportEngine.Data.Migrations;
 /// <summary>
 /// The migrations shipped inside the ReportEngine assembly: Data/Migrations/NNNN_name.sql,
 /// embedded by the csproj as "ReportEngine.Migrations.NNNN_name.sql", written for SQLite and
-/// translated for PostgreSQL (<see cref="PostgresDialect"/>).
+/// translated for PostgreSQL (<see cref="PostgresDialect"/>). A change no translation can make (a CHECK
+/// altered: SQLite edits its text, PostgreSQL swaps the constraint) ships its PostgreSQL script beside
+/// it as NNNN_name.postgres.sql, which replaces the translation there.
 /// </summary>
 public static partial class EmbeddedMigrations
 {
     private const string Prefix = "ReportEngine.Migrations.";
 
     public const string Postgres = "postgres";
+
+    private const string PostgresSuffix = "." + Postgres;
 
     /// <param name="dialect">null for SQLite, or <see cref="Postgres"/>.</param>
     public static IReadOnlyList<Migration> Load(string? dialect = null)
@@ -28,6 +32,17 @@ public static partial class EmbeddedMigrations
             }
 
             var fileName = resource[Prefix.Length..^".sql".Length];
+            var ownScript = fileName.EndsWith(PostgresSuffix, StringComparison.Ordinal);
+            if (ownScript)
+            {
+                fileName = fileName[..^PostgresSuffix.Length];
+            }
+
+            // SQLite never reads a PostgreSQL script; PostgreSQL reads it instead of the translated one.
+            if (ownScript ? dialect != Postgres : dialect == Postgres && HasOwnPostgresScript(assembly, fileName))
+            {
+                continue;
+            }
 
             var match = FileNamePattern().Match(fileName);
             if (!match.Success)
@@ -57,6 +72,9 @@ public static partial class EmbeddedMigrations
 
         return ordered;
     }
+
+    private static bool HasOwnPostgresScript(Assembly assembly, string fileName) =>
+        assembly.GetManifestResourceInfo(Prefix + fileName + PostgresSuffix + ".sql") is not null;
 
     private static string Read(Assembly assembly, string resource)
     {

@@ -118,7 +118,7 @@ public sealed class MigrationRunnerTests : IDisposable
         var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 
         Assert.Equal(
-            ["activities", "burst_runs", "bursts", "committee_recipients", "committees", "console_api_keys", "console_audit_log", "console_users", "deliveries", "delivery_senders", "document_numbers", "eligible_populations", "imports", "localities", "member_counts", "members", "organizations", "runs", "schema_version", "serving_worker", "sqlite_sequence", "targets", "workers"],
+            ["activities", "burst_runs", "bursts", "committee_recipients", "committees", "console_api_keys", "console_audit_log", "console_users", "deliveries", "delivery_senders", "document_numbers", "eligible_populations", "idempotency_keys", "imports", "localities", "member_counts", "members", "organizations", "runs", "schema_version", "serving_worker", "sqlite_sequence", "targets", "workers"],
             tables);
     }
 

@@ -1,0 +1,11 @@
+namespace ReportEngine.Runs;
+
+/// <summary>Which runs a listing shows; null means "any". Times are instants (stored UTC), From inclusive, To exclusive, on queued_at.</summary>
+public sealed record RunFilter(string? Template = null, string? Status = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? RequestedBy = null);
+
+/// <summary>
+/// One page of runs, newest first. <see cref="NextBefore"/> is the keyset for the next (older) page:
+/// pass it as <c>before</c>; null on the last page. Keyset, not offset: a run inserted while someone pages
+/// shifts nothing, so no run is skipped or shown twice, and page 1,000 costs what page 1 costs.
+/// </summary>
+public sealed record RunPage(IReadOnlyList<RunRecord> Runs, long? NextBefore);

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportEngine.Configuration;
+using ReportEngine.Delivery;
+using ReportEngine.Runs;
+
+namespace ReportEngine.Scheduling;
+
+/// <summary>
+/// Renders a burst queued by the console or the API as `run --committees` does: one run per committee (up
+/// to Burst:MaxParallel at once, each with the burst's trigger and requester), deliveries queued as each
+/// run succeeds, then one pass of the sender over those runs' deliveries and the burst's summary.
+/// Taken over after a crash, it keeps the committees whose run finished and redoes (as a recovery run
+/// pointing back) a run left unfinished, like <see cref="ScheduledBursts"/>.
+/// </summary>
+internal sealed class QueuedBurstRunner(ReportEngineSettings settings, RunStore runs, RunExecutor executor, DeliverySender sender,
+    IOptions<SmtpOptions> smtp, IOptions<BurstOptions> options, InterruptionLimit interruptions, ILogger<QueuedBurstRunner> logger, TimeProvider clock)
+{
+    public async Task RunAsync(QueuedBurst queued, CancellationToken cancellation)
+    {
+        var burst = new BurstRunner(settings, runs, clock, smtp.Value.From);
+        IReadOnlyList<CommitteeReport> reports;
+        try
+        {
+            reports = burst.Prepare(queued.Template, RunParameters.Parse(queued.Parameters), queued.Committees);
+        }
+        catch (ReportEngineException e)
+        {
+            // Checked when it was queued; committees or templates changed since.
+            logger.LogError("burst {Burst} ({Template} for {Committees}, {Trigger} by {RequestedBy}) renders nothing: {Error}",
+                queued.Id, queued.Template, queued.Committees, queued.Trigger, queued.RequestedBy, e.Message);
+            return;
+        }
+
+        var results = await BurstLanes.RunAsync<CommitteeReport, RunRecord>(reports, options.Value.MaxParallel, report =>
+        {
+            var (committee, request, prepared) = report;
+            var earlier = burst.Bursts.RunOf(queued.Id, committee.Id) is { } id ? runs.Find(id) : null;
+            var done = earlier is { Status: RunStatus.Succeeded or RunStatus.Failed } ? earlier
+                : earlier is not null ? interruptions.GiveUp(Interrupted(earlier)) : null;
+            if (done is not null)
+            {
+                return () =>
+                {
+                    burst.QueueDeliveries(committee, done, prepared);
+                    return Task.FromResult(done);
+                };
+            }
+
+            var runId = runs.Queue(new RunRecord
+            {
+                Template = prepared.Template.Name,
+                TemplateVersion = prepared.Template.Version,
+                ConfinedTo = prepared.ConfinedTo,
+                Language = committee.Language,
+                Parameters = RunParameters.Format(request.Parameters),
+                Trigger = earlier is null ? queued.Trigger : RunTrigger.Recovery,
+                RequestedBy = queued.RequestedBy,
+                RecoversRunId = earlier?.Id,
+                Attempt = earlier is null ? 1 : earlier.Attempt + 1,
+                Status = RunStatus.Queued,
+                QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
+            });
+            burst.Bursts.SetRun(queued.Id, committee.Id, runId);
+            return async () =>
+            {
+                var run = await executor.ExecuteAsync(runId, cancellation);
+                logger.LogInformation("run {RunId} ({Template} for committee {Committee}, {Trigger} by {RequestedBy}): {Status}{Error}",
+                    run.Id, run.Template, committee.Code, run.Trigger, run.RequestedBy, run.Status, run.Error is null ? "" : ": " + run.Error);
+                burst.QueueDeliveries(committee, run, prepared);
+                return run;
+            };
+        }, cancellation);
+
+        // The CLI's burst sends its deliveries before it answers; so does this (the sender's claims keep the
+        // worker's own delivery loop from sending any of them twice).
+        var pass = await sender.SendDueAsync(results.Select(r => r.Id).ToList(), cancellation);
+        var summary = burst.Bursts.Summarize(queued.Id);
+        logger.LogInformation("burst {Burst} ({Template} for {Committees}, {Trigger} by {RequestedBy}): {Count} runs; deliveries: {Summary} ({Pass})",
+            queued.Id, queued.Template, queued.Committees, queued.Trigger, queued.RequestedBy, results.Length, summary, pass);
+    }
+
+    /// <summary>The run a dead worker left unfinished, marked interrupted (as it reads once its process is gone).</summary>
+    private RunRecord Interrupted(RunRecord earlier)
+    {
+        runs.Interrupt(earlier.Id, $"Interrupted: the process {earlier.ExecutedBy ?? "that queued it"} ended before the run finished; done again when the burst was taken over.");
+        return runs.Find(earlier.Id)!;
+    }
+}
