@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ReportEngine.Configuration;
 using ReportEngine.Delivery;
 using ReportEngine.Requests;
 using ReportEngine.Runs;
+using ReportEngine.Scheduling;
 using ReportEngine.Templates;
 
 namespace ReportEngine.Web.Hosting;
@@ -25,6 +27,11 @@ internal static class ConsoleServices
         services.TryAddSingleton(sp => new CommitteeEdits(sp.GetRequiredService<CommitteeStore>()));
         services.TryAddSingleton(sp => new RunRequests(sp.GetRequiredService<ReportEngineSettings>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TemplateDescriptions(sp.GetRequiredService<ReportEngineSettings>().TemplatesPath));
+        services.TryAddSingleton(sp => new ScheduleOverview(
+            sp.GetRequiredService<ScheduleLoader>(),
+            Path.GetFullPath(sp.GetRequiredService<IOptions<SchedulesOptions>>().Value.Path), // as ScheduleSynchronizer reads it
+            sp.GetRequiredService<RunRequests>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

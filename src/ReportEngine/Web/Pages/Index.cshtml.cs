@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReportEngine.Runs;
+using ReportEngine.Scheduling;
 using ReportEngine.Web.Text;
 
 namespace ReportEngine.Web.Pages;
@@ -8,7 +9,7 @@ namespace ReportEngine.Web.Pages;
 /// Viewer: the first page. Is a worker serving, what runs next, what ran in the last days (failures first,
 /// so none hides below successes), and the deliveries that still need someone.
 /// </summary>
-public sealed class IndexModel(Dashboard dashboard, DisplayTime time) : PageModel
+public sealed class IndexModel(Dashboard dashboard, ScheduleOverview schedules, DisplayTime time) : PageModel
 {
     public const int Days = 7;
 
@@ -16,5 +17,24 @@ public sealed class IndexModel(Dashboard dashboard, DisplayTime time) : PageMode
 
     public DashboardFigures Figures { get; private set; } = new([], [], new DeliveryCounts(0, 0, 0));
 
-    public void OnGet() => Figures = dashboard.Read(Days);
+    /// <summary>The schedules that run, each with its next firing in its own zone; empty when the file cannot be read.</summary>
+    public IReadOnlyList<ScheduleEntry> Schedules { get; private set; } = [];
+
+    /// <summary>How many problems the schedules file has (the schedules page lists them).</summary>
+    public int ScheduleProblems { get; private set; }
+
+    public void OnGet()
+    {
+        Figures = dashboard.Read(Days);
+        try
+        {
+            var overview = schedules.Read();
+            Schedules = overview.Schedules;
+            ScheduleProblems = overview.Problems.Count;
+        }
+        catch (ReportEngineException)
+        {
+            ScheduleProblems = 1;
+        }
+    }
 }
