@@ -46,7 +46,15 @@ public sealed class IndexModel(RunQueries queries, TemplateDescriptions template
         From = Blank(from);
         To = Blank(to);
         Who = Blank(who);
-        Templates = templates.List().Select(t => t.Name).ToList();
+        try
+        {
+            Templates = templates.List().Select(t => t.Name).ToList();
+        }
+        catch (ReportEngineException)
+        {
+            // No template folder: the filter is typed instead of picked; the runs are still listed.
+        }
+
         if (Status is not null && !Statuses.Contains(Status))
         {
             Problem = "runlist.problem.status";
