@@ -70,6 +70,10 @@ internal static partial class ConsoleRunsPageWorkload
                 {
                     // The first 50 warm the host up (Razor's first render, SQLite's page cache).
                     server95.Add(ServerMilliseconds(response));
+                    if (Environment.GetEnvironmentVariable("BENCH_DETAIL") is not null)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{server95[^1]:0.0} {path}"));
+                    }
                     client95.Add(watch.Elapsed.TotalMilliseconds);
                 }
             }
