@@ -137,6 +137,8 @@ public sealed class CommitteesPageTests(WebFixture fixture)
         fields["to"] = "forged@example.org";
         using var edit = await ConsoleForms.Post(viewer, "/committees", $"/committees/edit/{committee.Code}", fields);
         using var page = await viewer.GetAsync($"/committees/edit/{committee.Code}");
+        using var import = await ConsoleForms.Post(viewer, "/committees", "/committees/import", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.DoesNotContain(host.Services.GetRequiredService<CommitteeStore>().Find(committee.Code)!.Recipients, r => r.Address == "forged@example.org");
