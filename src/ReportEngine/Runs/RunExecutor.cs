@@ -45,10 +45,9 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             // From here a failure leaves the number void in the register (RunStore.Fail / Interrupt).
             prepared = Number(run, prepared, connection);
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
-            if (settings.Signing.Enabled)
+            // Signed in the staging folder, before the hash: the archive's hash is of the signed file.
+            if (await Sign(run, rendered.Path, cancellation))
             {
-                // Signed in the staging folder, before the hash: the archive's hash is of the signed file.
-                await new PdfSigner(SigningSetup.Signer(settings.Signing), clock ?? TimeProvider.System).SignAsync(rendered.Path, cancellation);
                 rendered = rendered with { Bytes = new FileInfo(rendered.Path).Length };
             }
 
@@ -145,6 +144,37 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             [EngineValues.DocumentDate] = date,
         };
         return prepared with { Values = values };
+    }
+
+    /// <summary>
+    /// A reprint (--same-number) is the original document: the original's own signature update is appended again
+    /// (SignatureReuse), or nothing when the original was unsigned, whatever Signing:* says now. Any other run is
+    /// signed when Signing:* is set, and keeps its update for such reprints. True when the file changed.
+    /// </summary>
+    private async Task<bool> Sign(RunRecord run, string path, CancellationToken cancellation)
+    {
+        if (run.ReprintsRunId is { } originalId)
+        {
+            var original = runs.Find(originalId) ?? throw new ReportEngineException($"--same-number: the run {originalId} it reprints is gone.");
+            if (original.SignatureUpdate is not { } stored)
+            {
+                return false;
+            }
+
+            var update = Convert.FromBase64String(stored);
+            await SignatureReuse.AppendAsync(path, update, originalId, cancellation);
+            runs.RecordSignature(run.Id, update);
+            return true;
+        }
+
+        if (!settings.Signing.Enabled)
+        {
+            return false;
+        }
+
+        var signed = await new PdfSigner(SigningSetup.Signer(settings.Signing), clock ?? TimeProvider.System).SignAsync(path, cancellation);
+        runs.RecordSignature(run.Id, signed.Update);
+        return true;
     }
 
     private static string Short(string? version) => version is null ? "none" : version[..Math.Min(12, version.Length)];
