@@ -255,7 +255,7 @@ public class PartyLayoutTests(DemoFixture demo)
     }
 
     /// <summary>The box of the words on one baseline that read, joined by spaces, exactly the text given.</summary>
-    private static UglyToad.PdfPig.Core.PdfRectangle Line(Page page, string text)
+    internal static UglyToad.PdfPig.Core.PdfRectangle Line(Page page, string text)
     {
         var wanted = text.Normalize(NormalizationForm.FormC);
         var words = page.GetWords().ToList();
