@@ -19,8 +19,8 @@ public sealed class PageSettingsValidationTests : IDisposable
     [InlineData("  font-size: 40", 5, "page font-size 40 is out of range")]
     [InlineData("  margins-mm: { top: 20, right: 15, bottom: 20, left: 300 }", 5, "page margins-mm left 300 is out of range (5 to 60 mm)")]
     [InlineData("  margins-mm: { top: 2, right: 15, bottom: 20, left: 30 }", 5, "page margins-mm top 2 is out of range")]
-    [InlineData("  style: party\n  font-size: 13\n  margins-mm: { top: 20, right: 15, bottom: 20, left: 25 }", 7, "a Party document's left margin is 30 to 35 mm")]
-    [InlineData("  style: party\n  font-size: 12\n  margins-mm: { top: 20, right: 15, bottom: 20, left: 30 }", 6, "a Party document's body text is 13 to 14 pt")]
+    [InlineData("  style: party\n  font-size: 14\n  margins-mm: { top: 20, right: 15, bottom: 20, left: 25 }", 7, "a Party document's left margin is 30 to 35 mm")]
+    [InlineData("  style: party\n  font-size: 13\n  margins-mm: { top: 20, right: 15, bottom: 20, left: 30 }", 6, "a Party document's body text is 14 to 15 pt")]
     public void A_wrong_page_setting_is_one_problem_naming_the_file_and_its_line(string settings, int line, string mentions)
     {
         var template = Copy("page:\n" + settings);
@@ -33,7 +33,7 @@ public sealed class PageSettingsValidationTests : IDisposable
     [Fact]
     public void Party_settings_within_the_guidance_pass()
     {
-        var template = Copy("page:\n  style: party\n  font: serif\n  font-size: 14\n  margins-mm: { top: 25, right: 20, bottom: 25, left: 35 }");
+        var template = Copy("page:\n  style: party\n  font: serif\n  font-size: 15\n  margins-mm: { top: 25, right: 20, bottom: 25, left: 35 }");
         Assert.Empty(new TemplateValidator(null).Validate(template));
     }
 

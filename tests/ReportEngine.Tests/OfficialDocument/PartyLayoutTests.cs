@@ -190,6 +190,20 @@ public class PartyLayoutTests(DemoFixture demo)
     }
 
     [Fact]
+    public void The_body_text_is_14_pt_as_36_HD_VPTW_Appendix_3_sets_content()
+    {
+        // The first upright, regular line under the title block of page 1 (the summary above it is bold): the body's first paragraph.
+        using var pdf = PdfDocument.Open(demo.Pdf("vi"));
+        var page = pdf.GetPage(1);
+        var type = Line(page, "BÁO CÁO");
+        var regular = page.Letters.Where(l => l.BoundingBox.Top < type.Bottom && char.IsLetter(l.Value[0])
+            && !(l.FontName ?? "").Contains("Bold", StringComparison.OrdinalIgnoreCase) && !(l.FontName ?? "").Contains("Italic", StringComparison.OrdinalIgnoreCase)).ToList();
+        var first = regular.GroupBy(l => Math.Round(l.StartBaseLine.Y)).OrderByDescending(g => g.Key).First().ToList();
+        Assert.True(first.Count > 10, "no paragraph under the title");
+        Assert.All(first, l => Assert.Equal(14, Math.Round(l.PointSize, 1)));
+    }
+
+    [Fact]
     public void The_first_page_matches_its_golden_image()
     {
         using var output = new TempFolder();

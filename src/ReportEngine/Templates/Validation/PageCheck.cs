@@ -5,7 +5,7 @@ namespace ReportEngine.Templates.Validation;
 /// <summary>
 /// The page: settings, checked before a run meets them: size, style and font must be ones the composer knows
 /// (it would refuse them only when rendering), margins must leave a usable page, and a Party document (style: party)
-/// must keep to Guidance 36-HD/VPTW: margins top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm, body 13–14 pt.
+/// must keep to Guidance 36-HD/VPTW: margins top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm, body text 14–15 pt (its Appendix 3: "Nội dung văn bản", in thường, cỡ 14–15, đứng).
 /// </summary>
 internal static class PageCheck
 {
@@ -37,9 +37,9 @@ internal static class PageCheck
         {
             problems.Add(file.Problem($"page font-size {Text(page.FontSize)} is out of range (6 to 24 pt).", "page", "font-size"));
         }
-        else if (page.Style == "party" && page.FontSize is < 13 or > 14)
+        else if (page.Style == "party" && page.FontSize is < 14 or > 15)
         {
-            problems.Add(file.Problem($"page font-size {Text(page.FontSize)}: a Party document's body text is 13 to 14 pt (Guidance 36-HD/VPTW).", "page", "font-size"));
+            problems.Add(file.Problem($"page font-size {Text(page.FontSize)}: a Party document's body text is 14 to 15 pt (Guidance 36-HD/VPTW, Appendix 3).", "page", "font-size"));
         }
 
         if (page.MarginsMm is not { } mm)
