@@ -29,6 +29,9 @@ public sealed partial class SignatureTests
         Assert.Equal(await File.ReadAllBytesAsync(pdf), await File.ReadAllBytesAsync(reprint));
         Assert.Contains("Signature is Valid.", Tool.Run("pdfsig", "-nssdir", pki.NssDatabase(), reprint).Output, StringComparison.Ordinal);
 
+        var show = await CliProcess.Run(folder.Path, "runs", "show", original.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", database, "--archive", Archive);
+        Assert.Contains("signed:           yes (the signature is kept on the run for --same-number reprints)", show.Output, StringComparison.Ordinal);
+
         // Without the signing settings the reprint is still the signed original: no key is needed to carry it.
         var keyless = await Rerun(database, original.Id, new Dictionary<string, string>());
         Assert.Equal(original.Sha256, ReportArchive.Sha256(keyless));
