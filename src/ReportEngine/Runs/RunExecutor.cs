@@ -161,7 +161,7 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
                 return false;
             }
 
-            var update = Convert.FromBase64String(stored);
+            var update = RunStore.SignatureBytes(stored);
             await SignatureReuse.AppendAsync(path, update, originalId, cancellation);
             runs.RecordSignature(run.Id, update);
             return true;

@@ -73,11 +73,30 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
             "UPDATE runs SET document_number = @number, document_date = @date WHERE id = @id AND status = 'running'",
             new { id, number, date });
 
-    /// <summary>The signature's incremental update (base64) appended to the run's PDF, for a later --same-number reprint.</summary>
-    public void RecordSignature(long id, byte[] update) =>
-        Execute(
-            "UPDATE runs SET signature_update = @update WHERE id = @id AND status = 'running'",
-            new { id, update = Convert.ToBase64String(update) });
+    /// <summary>
+    /// The signature's incremental update appended to the run's PDF, for a later --same-number reprint: gzip, then base64
+    /// (the /Contents placeholder is mostly zeros, so some 70 KB of text become a few KB).
+    /// </summary>
+    public void RecordSignature(long id, byte[] update)
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            gzip.Write(update);
+        }
+
+        Execute("UPDATE runs SET signature_update = @update WHERE id = @id AND status = 'running'",
+            new { id, update = Convert.ToBase64String(packed.ToArray()) });
+    }
+
+    /// <summary>The update <see cref="RecordSignature"/> stored, byte for byte.</summary>
+    public static byte[] SignatureBytes(string stored)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(stored)), System.IO.Compression.CompressionMode.Decompress);
+        using var update = new MemoryStream();
+        gzip.CopyTo(update);
+        return update.ToArray();
+    }
 
     /// <summary>
     /// Records the name a rendered PDF is about to be renamed to, with its hash, size and pages: a process
