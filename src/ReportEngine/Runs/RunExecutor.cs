@@ -156,12 +156,12 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
         if (run.ReprintsRunId is { } originalId)
         {
             var original = runs.Find(originalId) ?? throw new ReportEngineException($"--same-number: the run {originalId} it reprints is gone.");
-            if (original.SignatureUpdate is not { } stored)
+            var update = original.SignatureUpdate is { } stored ? RunStore.SignatureBytes(stored) : await ArchivedUpdate(original, path, cancellation);
+            if (update is null)
             {
                 return false;
             }
 
-            var update = RunStore.SignatureBytes(stored);
             await SignatureReuse.AppendAsync(path, update, originalId, cancellation);
             runs.RecordSignature(run.Id, update);
             return true;
@@ -175,6 +175,28 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
         var signed = await new PdfSigner(SigningSetup.Signer(settings.Signing), clock ?? TimeProvider.System).SignAsync(path, cancellation);
         runs.RecordSignature(run.Id, signed.Update);
         return true;
+    }
+
+    /// <summary>
+    /// For an original signed before its run kept the update (migration 0013): what its archived file holds after the
+    /// bytes the reprint rendered, when it begins with exactly those bytes and is signed; null otherwise (unsigned).
+    /// </summary>
+    private async Task<byte[]?> ArchivedUpdate(RunRecord original, string rendered, CancellationToken cancellation)
+    {
+        if (original.ArchivePath is null || !File.Exists(archive.FullPath(original.ArchivePath)))
+        {
+            return null;
+        }
+
+        var archived = await File.ReadAllBytesAsync(archive.FullPath(original.ArchivePath), cancellation);
+        var fresh = await File.ReadAllBytesAsync(rendered, cancellation);
+        if (archived.Length <= fresh.Length || !archived.AsSpan(0, fresh.Length).SequenceEqual(fresh))
+        {
+            return null;
+        }
+
+        var update = archived[fresh.Length..];
+        return System.Text.Encoding.Latin1.GetString(update).Contains("/ByteRange", StringComparison.Ordinal) ? update : null;
     }
 
     private static string Short(string? version) => version is null ? "none" : version[..Math.Min(12, version.Length)];

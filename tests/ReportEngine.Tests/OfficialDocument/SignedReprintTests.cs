@@ -38,6 +38,21 @@ public sealed partial class SignatureTests
     }
 
     [Fact]
+    public async Task A_same_number_rerun_of_a_report_signed_before_runs_kept_their_signature_takes_it_from_the_archived_file()
+    {
+        var database = demo.CopyInto(folder.Path);
+        var pdf = await Run(database, pki.SigningEnvironment(), locality: "phu-quy");
+        var id = await RunIdOf(database, pdf);
+        using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            connection.Execute("UPDATE runs SET signature_update = NULL WHERE id = @id", new { id });
+        }
+
+        var reprint = await Rerun(database, id, new Dictionary<string, string>());
+        Assert.Equal(ReportArchive.Sha256(pdf), ReportArchive.Sha256(reprint));
+    }
+
+    [Fact]
     public async Task A_same_number_rerun_of_a_timestamped_report_reuses_the_token_and_asks_no_new_one()
     {
         using var responder = new TimestampResponder(pki.Timestamper);
