@@ -16,7 +16,7 @@ public sealed class ReportArchive(string root)
     /// <summary>Where files that reached the archive but belong to no run are moved (see the runs' reconciliation).</summary>
     public const string QuarantineFolderName = ".quarantine";
 
-    /// <summary>PNG images of archived PDFs' first pages (see Runs.RunPreviews): a cache, not part of the archive.</summary>
+    /// <summary>PNG images of archived PDFs' first pages (the run page's previews): a cache, not part of the archive.</summary>
     public const string PreviewsFolderName = ".previews";
 
     public string Root { get; } = Path.GetFullPath(root);
