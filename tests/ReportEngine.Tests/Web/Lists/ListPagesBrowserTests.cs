@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using ReportEngine.Delivery;
 using ReportEngine.Runs;
+using ReportEngine.Tests.Web.Browser;
 using ReportEngine.Web.Accounts;
+using ReportEngine.Web.Text;
+using WebBrowser = ReportEngine.Tests.Web.Browser.Browser;
 
 namespace ReportEngine.Tests.Web.Lists;
 
@@ -10,7 +14,7 @@ namespace ReportEngine.Tests.Web.Lists;
 /// violation (with rows in its tables, and an operator's buttons shown); a viewer is shown no operator button.
 /// </summary>
 [Collection(WebGroup.Name)]
-public sealed class ListPagesBrowserTests(WebFixture fixture)
+public sealed class ListPagesBrowserTests(WebFixture fixture, WebBrowser browser)
 {
     [Theory]
     [InlineData("vi")]
@@ -20,8 +24,7 @@ public sealed class ListPagesBrowserTests(WebFixture fixture)
         await using var host = await ConsoleHost.StartAsync(fixture);
         var code = Seed(host);
         await host.CreateUserAsync("hoa", ConsoleRoles.Operator, ConsoleHost.Password);
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync(host, "hoa", ConsoleHost.Password, language);
+        var page = await LogIn(host, "hoa", language);
 
         foreach (var path in Pages(code))
         {
@@ -45,8 +48,7 @@ public sealed class ListPagesBrowserTests(WebFixture fixture)
         await using var host = await ConsoleHost.StartAsync(fixture);
         var code = Seed(host);
         await host.CreateUserAsync("minh", ConsoleRoles.Viewer, ConsoleHost.Password);
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync(host, "minh", ConsoleHost.Password, "vi");
+        var page = await LogIn(host, "minh", "vi");
 
         foreach (var path in new[] { "/deliveries", "/committees", "/schedules" })
         {
@@ -57,6 +59,16 @@ public sealed class ListPagesBrowserTests(WebFixture fixture)
 
         var forbidden = await page.APIRequest.GetAsync($"/committees/edit/{code}");
         Assert.Equal(403, forbidden.Status);
+    }
+
+    /// <summary>A page in the language (its cookie, as the header's switch sets it), logged in.</summary>
+    private async Task<IPage> LogIn(ConsoleHost host, string name, string language)
+    {
+        var page = await browser.NewPageAsync(host, language);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ConsoleLanguages.CookieName, Value = language, Url = host.BaseAddress.ToString() }]);
+        await WebBrowser.LogInAsync(page, name, ConsoleHost.Password);
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return page;
     }
 
     private static IEnumerable<string> Pages(string code) =>
