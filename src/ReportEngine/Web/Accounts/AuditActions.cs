@@ -14,7 +14,7 @@ public static class AuditActions
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRevoked = "apikey.revoked";
     public const string DeliveryRetried = "delivery.retried";
-    public const string DeliveriesRetriedAllFailed = "deliveries.retried-all-failed";
+    public const string DeliveriesRetriedAllFailed = "delivery.retried-all-failed";
     public const string CommitteeChanged = "committee.changed";
     public const string CommitteesImported = "committees.imported";
     public const string ScheduleRunNow = "schedule.run-now";

@@ -28,9 +28,9 @@ public static class WebConsoleExtensions
         services.AddScoped<ConsoleText>();
         services.AddSingleton(sp => DisplayTime.From(sp.GetRequiredService<IConfiguration>()));
         services.AddConsoleAccounts(web);
-        services.AddConsoleServices();
         services.AddLoginRateLimit(web);
         services.AddProblemDetails();
+        services.AddListPageServices();
         // Vietnamese as text, not as &#x...; entities: readable source, smaller pages, the same safety.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>

@@ -63,7 +63,7 @@ public sealed class DeliveriesPageTests(WebFixture fixture)
 
         Assert.All(new[] { two, three }, id => Assert.Equal("pending", Status(host, id)));
         Assert.Equal(1, ListsData.Scalar<long>(host, "SELECT COUNT(*) FROM console_audit_log WHERE action = 'delivery.retried' AND target = @t", new { t = one.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
-        Assert.Equal(1, ListsData.Scalar<long>(host, "SELECT COUNT(*) FROM console_audit_log WHERE action = 'deliveries.retried-all-failed' AND remote_address = '127.0.0.1'"));
+        Assert.Equal(1, ListsData.Scalar<long>(host, "SELECT COUNT(*) FROM console_audit_log WHERE action = 'delivery.retried-all-failed' AND remote_address = '127.0.0.1'"));
     }
 
     [Fact]

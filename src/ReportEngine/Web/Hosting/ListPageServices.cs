@@ -11,12 +11,13 @@ using ReportEngine.Templates;
 namespace ReportEngine.Web.Hosting;
 
 /// <summary>
-/// The capability services the console's pages call (the same the CLI verbs call), over the reports
-/// database. TryAdd: a capability that registers one itself keeps its own.
+/// The capability services the list pages (dashboard, runs, deliveries, committees, schedules) call, the same
+/// the CLI verbs call, over the reports database. TryAdd: whoever registers a service first (the worker, another
+/// area's pages) keeps it, so one service is never there twice.
 /// </summary>
-internal static class ConsoleServices
+internal static class ListPageServices
 {
-    public static IServiceCollection AddConsoleServices(this IServiceCollection services)
+    public static IServiceCollection AddListPageServices(this IServiceCollection services)
     {
         static string Database(IServiceProvider sp) => sp.GetRequiredService<ReportEngineSettings>().ConnectionString;
         services.TryAddSingleton(sp => new RunQueries(Database(sp)));
