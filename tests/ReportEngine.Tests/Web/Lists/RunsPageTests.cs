@@ -108,6 +108,16 @@ public sealed class RunsPageTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task Each_page_says_its_server_time_in_a_Server_Timing_header()
+    {
+        await using var host = await ConsoleHost.StartAsync(fixture);
+        var client = await host.LoginAsync(ReportEngine.Web.Accounts.ConsoleRoles.Viewer);
+        using var response = await client.GetAsync("/runs");
+        var timing = Assert.Single(response.Headers.GetValues("Server-Timing"));
+        Assert.Matches(@"^app;dur=\d+(\.\d)?$", timing);
+    }
+
+    [Fact]
     public async Task Anonymous_is_sent_to_login()
     {
         await using var host = await ConsoleHost.StartAsync(fixture);
