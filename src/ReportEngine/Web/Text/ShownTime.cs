@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ReportEngine.Web.Text;
 
-/// <summary>Times as the tables store them (UTC text, see Data.StoredTime) and in a schedule's own zone, as a person reads them.</summary>
+/// <summary>Times as the tables store them (UTC text, see Data.StoredTime) as a person reads them, and days typed in filters as instants.</summary>
 public static class ShownTime
 {
     /// <summary>A stored time in the console's zone with its offset; "" for none, the text itself if it is not a time.</summary>
@@ -18,10 +18,6 @@ public static class ShownTime
             ? time.Format(instant)
             : stored;
     }
-
-    /// <summary>An instant in the given zone with its offset: "2026-09-05 08:00 +07:00".</summary>
-    public static string InZone(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
     /// <summary>The instant a day starts in a zone (a date typed in a filter means that day there).</summary>
     public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
