@@ -60,6 +60,19 @@ public static class ApiDocument
                     };
                 }
 
+                foreach (var header in context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestHeader>())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = header.Name,
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = header.Description,
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+                    });
+                }
+
                 var roles = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()
                     .Select(a => a.Policy).OfType<string>().Where(ConsoleRoles.IsKnown).ToList();
                 if (roles.Count > 0)
@@ -69,6 +82,9 @@ public static class ApiDocument
                 }
             });
         });
+
+    /// <summary>A request header an endpoint reads itself (Idempotency-Key), for the document.</summary>
+    public sealed record RequestHeader(string Name, string Description);
 
     /// <summary>The JSON body an endpoint reads itself, for the document (see RunsApi: why not Accepts()).</summary>
     public sealed record JsonRequestBody(Type Type);

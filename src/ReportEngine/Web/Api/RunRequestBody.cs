@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ReportEngine.Requests;
@@ -11,8 +12,21 @@ namespace ReportEngine.Web.Api;
 /// An unknown member is refused (a misspelt "langauge" would otherwise be ignored).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record RunRequestBody(string? Template, string? Language, Dictionary<string, JsonElement>? Parameters, string? Committees)
+public sealed record RunRequestBody
 {
+    /// <summary>The template's name, as GET /api/v1/templates lists it.</summary>
+    [Required]
+    public string? Template { get; init; }
+
+    /// <summary>vi (the default), en or pl; not with committees (each gets its own language).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Parameter values by name; a parameter left out takes its default.</summary>
+    public Dictionary<string, JsonElement>? Parameters { get; init; }
+
+    /// <summary>For a burst: a level (province, district, commune) or committee codes separated by commas.</summary>
+    public string? Committees { get; init; }
+
     /// <summary>The request the shared <see cref="RunRequests"/> checks and queues; refuses what is not text.</summary>
     public RunRequest ToRequest()
     {

@@ -20,7 +20,7 @@ namespace ReportEngine.Web.Api;
 /// (viewer). Requests are checked and queued by the RunRequests the console's form uses, with the checks
 /// and messages of `run`; runs are read by the RunQueries of the console's runs page.
 /// </summary>
-public static class RunsApi
+public static partial class RunsApi
 {
     /// <summary>The header a script repeats on a retried POST so the request is queued once (draft-ietf-httpapi-idempotency-key-header).</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -41,6 +41,8 @@ public static class RunsApi
                              "request queued (202, header Idempotent-Replayed: true); the same key with another body is refused (422).")
             // Described, not declared with Accepts(): routing would answer a non-JSON body 415 before authorization (a viewer must get 403).
             .WithMetadata(new ApiDocument.JsonRequestBody(typeof(RunRequestBody)))
+            .WithMetadata(new ApiDocument.RequestHeader(IdempotencyKeyHeader,
+                "Any unique text (a UUID serves well), 1 to 200 printable ASCII characters; repeat it on a retried POST."))
             .Produces<RunResource>(StatusCodes.Status202Accepted)
             .Produces<BurstResource>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -82,7 +84,9 @@ public static class RunsApi
         }
         catch (JsonException e)
         {
-            return ApiProblems.Refused($"The body is not a run request: {e.Message}");
+            // An unknown member said in the request's terms, not in .NET's (the caller knows no .NET type).
+            return ApiProblems.Refused("The body is not a run request: "
+                + UnknownMember().Replace(e.Message, " is not a member of a run request (template, language, parameters, committees)"));
         }
 
         var request = (body ?? throw new ReportEngineException("The body is empty; send a run request as a JSON object.")).ToRequest();
@@ -163,6 +167,9 @@ public static class RunsApi
         return TypedResults.PhysicalFile(file, "application/pdf", run.Template + "-" + Path.GetFileName(file),
             entityTag: run.Sha256 is null ? null : new EntityTagHeaderValue("\"" + run.Sha256 + "\""));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" could not be mapped to any \.NET member( contained in type '[^']*')?")]
+    private static partial System.Text.RegularExpressions.Regex UnknownMember();
 
     private static string NoRun(long id) => string.Create(CultureInfo.InvariantCulture, $"There is no run {id}.");
 

@@ -114,6 +114,7 @@ public sealed class ApiListingTests(WebFixture fixture)
         Assert.True(document.GetProperty("paths").GetProperty("/api/v1/runs").TryGetProperty("post", out var post));
         Assert.Contains("operator", post.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.Contains(post.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
     }
 

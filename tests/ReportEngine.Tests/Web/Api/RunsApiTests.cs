@@ -133,6 +133,8 @@ public sealed class RunsApiTests(WebFixture fixture)
         using var noSuchPath = await viewer.GetAsync("/api/v1/nothing-here");
         using var notJson = await operatorClient.PostAsync("/api/v1/runs", new StringContent("template=annual-assessment"));
         using var badLimit = await viewer.GetAsync("/api/v1/runs?limit=500");
+        using var typo = await operatorClient.PostAsync("/api/v1/runs",
+            new StringContent("""{"template": "annual-assessment", "langauge": "en"}""", System.Text.Encoding.UTF8, "application/json"));
         using var viewerRead = await viewer.GetAsync("/api/v1/runs");
 
         await ApiJson.Problem(byViewer, HttpStatusCode.Forbidden);
@@ -145,6 +147,8 @@ public sealed class RunsApiTests(WebFixture fixture)
         await ApiJson.Problem(notJson, HttpStatusCode.UnsupportedMediaType);
         Assert.Equal("limit", (await ApiJson.Problem(badLimit, HttpStatusCode.BadRequest)).GetProperty("parameter").GetString());
         Assert.Equal(HttpStatusCode.OK, viewerRead.StatusCode);
+        Assert.Equal("The body is not a run request: The JSON property 'langauge' is not a member of a run request (template, language, parameters, committees).",
+            (await ApiJson.Problem(typo, HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
         using var connection = SqliteDatabase.Open(host.Database, readOnly: true);
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM runs"));
     }
