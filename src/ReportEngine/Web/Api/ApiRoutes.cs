@@ -7,6 +7,9 @@ namespace ReportEngine.Web.Api;
 /// <summary>
 /// What every resource of /api/v1 shares: the prefix, refusals as problem details, and the 401/403 answers
 /// every endpoint can give (documented once here, in the OpenAPI document for each).
+/// A logged-in person's cookie is accepted too (the authorization matrix holds sessions and keys alike); no other
+/// site can spend it on a POST here: the cookie is SameSite=Strict, and a JSON body cannot be sent across sites
+/// without a CORS preflight this app never grants.
 /// </summary>
 internal static class ApiRoutes
 {
