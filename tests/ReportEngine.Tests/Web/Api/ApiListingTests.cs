@@ -39,6 +39,19 @@ public sealed class ApiListingTests(WebFixture fixture)
         Assert.Equal(5, pages);
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.True(expected.SetEquals(seen));
+
+        // Days are the display zone's (Asia/Ho_Chi_Minh): queued 01:00 UTC on 5 September is 08:00 +07:00 that day.
+        var total = expected.Count + (2 * pages);
+        Assert.Equal(total, await Count(client, "from=2026-09-05&to=2026-09-05&limit=100"));
+        Assert.Equal(0, await Count(client, "to=2026-09-04"));
+        Assert.Equal(0, await Count(client, "from=2026-09-05T08:00:01%2B07:00"));
+        Assert.Equal(total, await Count(client, "from=2026-09-05T08:00:00%2B07:00&limit=100"));
+    }
+
+    private static async Task<int> Count(HttpClient client, string query)
+    {
+        using var response = await client.GetAsync("/api/v1/runs?requestedBy=apikey:batch&" + query);
+        return (await ApiJson.Read(response, HttpStatusCode.OK)).GetProperty("runs").GetArrayLength();
     }
 
     [Fact]

@@ -85,8 +85,16 @@ public sealed class RunsApiTests(WebFixture fixture)
         Assert.False(first.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Contains("The idempotency key \"6f1c2d2e-retry\" was used for a different request", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Retries racing each other (a client that timed out and tried again at once) still queue one run.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await ApiJson.PostRun(client, Assessment, "race-1");
+            return (await ApiJson.Read(response, HttpStatusCode.Accepted)).GetProperty("id").GetInt64();
+        }));
+        Assert.Single(racing.Distinct());
+
         using var connection = SqliteDatabase.Open(host.Database, readOnly: true);
-        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM runs WHERE requested_by = 'apikey:retrying'"));
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM runs WHERE requested_by = 'apikey:retrying'"));
     }
 
     [Theory]
