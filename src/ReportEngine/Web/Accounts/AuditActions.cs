@@ -16,5 +16,5 @@ public static class AuditActions
     public const string RunQueued = "run.queued";
     public const string BurstQueued = "burst.queued";
     public const string DeliveryRetried = "delivery.retried";
-    public const string RunDeliveriesRetried = "run.deliveries-retried";
+    public const string DeliveriesRetriedOfRun = "delivery.retried-failed-of-run";
 }

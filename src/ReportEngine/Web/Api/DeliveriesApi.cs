@@ -78,7 +78,7 @@ public static class DeliveriesApi
         }
 
         var count = retries.RetryFailedOfRun(id);
-        await audit.WriteAsync(ApiCaller.Name(user), AuditActions.RunDeliveriesRetried, string.Create(CultureInfo.InvariantCulture, $"run {id}"),
+        await audit.WriteAsync(ApiCaller.Name(user), AuditActions.DeliveriesRetriedOfRun, string.Create(CultureInfo.InvariantCulture, $"run {id}"),
             string.Create(CultureInfo.InvariantCulture, $"{count} made pending"), ApiCaller.Address(http));
         return TypedResults.Accepted((string?)null, new RetryResource(null, id, count));
     }

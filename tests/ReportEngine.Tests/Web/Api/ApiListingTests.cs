@@ -102,7 +102,7 @@ public sealed class ApiListingTests(WebFixture fixture)
         Assert.Equal(1, (await ApiJson.Read(retryRun, HttpStatusCode.Accepted)).GetProperty("retried").GetInt32());
 
         using var connection = SqliteDatabase.Open(host.Database, readOnly: true);
-        Assert.Equal(["delivery.retried", "delivery.retried", "run.deliveries-retried"], connection.Query<string>(
+        Assert.Equal(["delivery.retried", "delivery.retried", "delivery.retried-failed-of-run"], connection.Query<string>(
             "SELECT action FROM console_audit_log WHERE actor = 'apikey:resender' ORDER BY id"));
     }
 
