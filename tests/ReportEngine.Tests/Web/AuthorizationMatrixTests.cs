@@ -136,7 +136,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture)
 
     private sealed record Endpoint(string Method, string Path, string? Required)
     {
-        public bool IsApi => Path.StartsWith("/api/", StringComparison.Ordinal);
+        public bool IsApi => Path.StartsWith("/api/", StringComparison.Ordinal) || Path.StartsWith("/openapi/", StringComparison.Ordinal);
 
         public override string ToString() => $"{Method} {Path} (needs {Required ?? "nothing"})";
     }

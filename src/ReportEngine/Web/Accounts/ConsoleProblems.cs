@@ -22,5 +22,7 @@ public static class ConsoleProblems
 
     public static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        // The API's description is read by scripts and tools, not people: a refusal is a 401 they can read, not the login page.
+        || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
         || request.Headers.Authorization.ToString().StartsWith(ApiKeyAuthenticationHandler.BearerPrefix, StringComparison.OrdinalIgnoreCase);
 }

@@ -128,7 +128,8 @@ public sealed class ApiListingTests(WebFixture fixture)
         Assert.Contains("operator", post.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         Assert.Contains(post.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
-        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>Finished runs written straight into the runs table (the worker leaves failed runs alone), newest last.</summary>
