@@ -28,6 +28,7 @@ public static class WebConsoleExtensions
         services.AddScoped<ConsoleText>();
         services.AddSingleton(sp => DisplayTime.From(sp.GetRequiredService<IConfiguration>()));
         services.AddConsoleAccounts(web);
+        services.AddConsoleServices();
         services.AddLoginRateLimit(web);
         services.AddProblemDetails();
         // Vietnamese as text, not as &#x...; entities: readable source, smaller pages, the same safety.
