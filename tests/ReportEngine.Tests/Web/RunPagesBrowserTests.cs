@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ReportEngine.Data;
+using ReportEngine.Runs;
+using ReportEngine.Tests.Support;
+using ReportEngine.Web.Accounts;
+
+namespace ReportEngine.Tests.Web;
+
+/// <summary>
+/// The operator's core flow in a real browser (Debian's chromium) against the real host, whose own worker
+/// renders the queued runs: run a report from the form and download it; burst to the district committees
+/// over aiosmtpd, retry the delivery it refused; what a viewer sees; axe on each page.
+/// </summary>
+[Collection(WebGroup.Name)]
+public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser browser) : IClassFixture<Browser>
+{
+    private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task An_operator_runs_the_annual_assessment_from_the_form_sees_it_succeed_and_downloads_the_pdf()
+    {
+        await using var host = await ConsoleHost.StartAsync(fixture);
+        await host.CreateUserAsync("olga", ConsoleRoles.Operator, ConsoleHost.Password);
+        var page = await browser.NewPageAsync(host);
+        await Browser.LogInAsync(page, "olga");
+
+        await page.GotoAsync("/run?template=annual-assessment");
+        await Accessibility.AssertNoSeriousViolations(page);
+        await page.FillAsync("#param-year", "2024");
+        await page.FillAsync("#param-locality", "la-gi");
+        await page.CheckAsync("#mode-report");
+        await page.SelectOptionAsync("#language", "en");
+        await page.ClickAsync("#run-submit");
+        await page.WaitForURLAsync(RunPage());
+        var runId = long.Parse(RunPage().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
+
+        Assert.Equal(RunStatus.Succeeded, await FinalStatus(page, "#run-status", RunStatus.Succeeded, RunStatus.Failed, RunStatus.Interrupted));
+        var run = host.Services.GetRequiredService<RunStore>().Find(runId)!;
+        Assert.Equal((RunTrigger.Console, "olga", "en"), (run.Trigger, run.RequestedBy, run.Language));
+        Assert.Equal(run.Sha256, await page.TextContentAsync("#run-sha256"));
+        Assert.Equal(run.Pages!.Value.ToString(CultureInfo.InvariantCulture), await page.TextContentAsync("#run-pages"));
+        Assert.Contains("la-gi", await page.TextContentAsync("table.parameters"), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolations(page);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-pdf"));
+        Assert.Equal(Path.GetFileName(run.ArchivePath), download.SuggestedFilename);
+        var saved = Path.Combine(host.Folder, "downloaded.pdf");
+        await download.SaveAsAsync(saved);
+        Assert.Equal(run.Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(saved))));
+        var (organisations, members) = LaGiFigures(host.Database);
+        var total = string.Create(CultureInfo.InvariantCulture, $@"Total\s+{organisations:N0}\s+\d+\s+{members:N0}\s");
+        Assert.Matches(new Regex(total), PdfText.Poppler(saved, layout: true));
+
+        // A viewer sees the run but none of the operator's buttons, and no way to the run form.
+        await host.CreateUserAsync("vera", ConsoleRoles.Viewer, ConsoleHost.Password);
+        var viewer = await browser.NewPageAsync(host);
+        await Browser.LogInAsync(viewer, "vera");
+        await viewer.GotoAsync($"/runs/{runId}");
+        Assert.Equal(RunStatus.Succeeded, await viewer.GetAttributeAsync("#run-status", "data-status"));
+        Assert.Equal(0, await viewer.Locator("#run-again").CountAsync());
+        Assert.Equal(0, await viewer.Locator("a[href='/run']").CountAsync());
+        Assert.Equal(403, (await viewer.GotoAsync("/run"))!.Status);
+
+        // Run again: a new queued run of the same template, language and resolved parameters.
+        await page.ClickAsync("#run-again");
+        await page.WaitForURLAsync(url => RunPage().IsMatch(url) && !url.EndsWith($"/runs/{runId}", StringComparison.Ordinal));
+        var again = host.Services.GetRequiredService<RunStore>().Find(long.Parse(RunPage().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture))!;
+        Assert.Equal((run.Template, run.Language, RunTrigger.Console, "olga"), (again.Template, again.Language, again.Trigger, again.RequestedBy));
+        Assert.Equal(RunParameters.Parse(run.Parameters), RunParameters.Parse(again.Parameters));
+
+        var audited = await host.Services.GetRequiredService<AuditLog>().ListAsync("olga", null, null, 100);
+        Assert.Contains(audited, e => e.Action == AuditActions.RunQueued && e.Target == $"run {runId}");
+        Assert.Contains(audited, e => e.Action == AuditActions.RunDownloaded && e.Target == $"run {runId}");
+        Assert.Contains(audited, e => e.Action == AuditActions.RunAgain && e.Target == $"run {again.Id}");
+    }
+
+    [Fact]
+    public async Task A_burst_to_the_district_committees_shows_a_refused_delivery_that_the_operator_retries_until_sent()
+    {
+        using var mail = new TempFolder();
+        var script = new SmtpScript();
+        script.RcptOnce["la-gi@example.org"] = "550 5.2.2 <la-gi@example.org>: mailbox full";
+        using var smtp = await SmtpServer.Start(mail.Path, script: script);
+        var settings = smtp.Environment.ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => (string?)s.Value);
+        settings["Delivery:PollInterval"] = "00:00:00.300";
+        await using var host = await ConsoleHost.StartAsync(fixture, settings);
+        await host.CreateUserAsync("omar", ConsoleRoles.Operator, ConsoleHost.Password);
+        var page = await browser.NewPageAsync(host);
+        await Browser.LogInAsync(page, "omar");
+
+        await page.GotoAsync("/run?template=committee-report");
+        await page.FillAsync("#param-year", "2024");
+        await page.CheckAsync("#mode-burst");
+        await page.SelectOptionAsync("#level", "district");
+        await page.ClickAsync("#run-submit");
+        await page.WaitForURLAsync(new Regex(@"/bursts/\d+$"));
+        Assert.Equal("finished", await FinalStatus(page, "#burst-status", "finished"));
+        Assert.Equal(10, await page.Locator("table.burst-runs tbody tr[data-status=succeeded]").CountAsync());
+        await Accessibility.AssertNoSeriousViolations(page);
+
+        await page.ClickAsync("table.burst-runs tr:has(td:text-is('la-gi')) a");
+        await page.WaitForURLAsync(RunPage());
+        var refused = page.Locator("table.deliveries tr", new() { HasText = "la-gi@example.org" }).Filter(new() { HasNotText = "dan-van." });
+        Assert.Equal(1, await refused.CountAsync());
+        Assert.True(await refused.GetAttributeAsync("data-status") is "failed" or "dead");
+        Assert.Contains("mailbox full", await refused.TextContentAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolations(page);
+
+        await page.ClickAsync("button[aria-label='Retry the delivery to la-gi@example.org']");
+        await page.WaitForURLAsync(RunPage());
+        Assert.Contains("will be sent again", await page.TextContentAsync("p.notice"), StringComparison.Ordinal);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (await refused.GetAttributeAsync("data-status") != "sent")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the retried delivery to la-gi@example.org was never sent");
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+
+        Assert.Contains(smtp.Messages(), m => m.EnvelopeRecipient.Contains("la-gi@example.org", StringComparison.OrdinalIgnoreCase));
+        var audited = await host.Services.GetRequiredService<AuditLog>().ListAsync("omar", null, null, 100);
+        Assert.Contains(audited, e => e.Action == AuditActions.BurstQueued);
+        Assert.Contains(audited, e => e.Action == AuditActions.DeliveryRetried);
+    }
+
+    /// <summary>Organisations and members of La Gi (the district and its communes) on 31 August 2024, counted from the tables themselves.</summary>
+    private static (long Organisations, long Members) LaGiFigures(string database)
+    {
+        using var connection = SqliteDatabase.Open(database, readOnly: true);
+        const string Organisations = """
+            SELECT o.id FROM organizations o JOIN localities l ON l.id = o.locality_id
+            WHERE (l.code = 'la-gi' OR l.parent_id = (SELECT id FROM localities WHERE code = 'la-gi'))
+              AND o.founded_on <= '2024-08-31' AND (o.dissolved_on IS NULL OR o.dissolved_on > '2024-08-31')
+            """;
+        return (
+            connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM ({Organisations})"),
+            connection.ExecuteScalar<long>(
+                $"SELECT COUNT(*) FROM members WHERE organization_id IN ({Organisations}) AND joined_on <= '2024-08-31' AND (left_on IS NULL OR left_on > '2024-08-31')"));
+    }
+
+    /// <summary>Waits, while the page refreshes itself, for the status element to show one of the final statuses.</summary>
+    private static async Task<string> FinalStatus(IPage page, string selector, params string[] final)
+    {
+        var deadline = DateTime.UtcNow + RunDeadline;
+        while (true)
+        {
+            try
+            {
+                if (await page.Locator(selector).GetAttributeAsync("data-status", new() { Timeout = 5_000 }) is { } status && final.Contains(status))
+                {
+                    return status;
+                }
+            }
+            catch (PlaywrightException)
+            {
+                // The page was refreshing.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"{page.Url} never reached {string.Join(" or ", final)}:\n{await page.InnerTextAsync("main")}");
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    [GeneratedRegex(@"/runs/(\d+)$")]
+    private static partial Regex RunPage();
+}
