@@ -71,6 +71,50 @@ public class TypographyTests
         Assert.Equal("Organizations Name", lines[0]);
     }
 
+    /// <summary>Two header columns, each holding a word too wide for half the table at 12 pt (a 2:1 split would not help either).</summary>
+    private static byte[] TwoWideHeaders(float tableWidth) => Pdf("en", c => c.Width(tableWidth).Table(t =>
+    {
+        t.ColumnsDefinition(cols =>
+        {
+            cols.RelativeColumn(1);
+            cols.RelativeColumn(1);
+        });
+        t.Header(h =>
+        {
+            h.Cell().Text("Organizations").FontSize(12);
+            h.Cell().Text("Organizations").FontSize(12);
+        });
+        t.Cell().Text("1").FontSize(12);
+        t.Cell().Text("2").FontSize(12);
+    }));
+
+    private static List<double> HeaderSizes(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.GetPage(1).Letters.Where(l => char.IsLetter(l.Value[0])).Select(l => Math.Round(l.PointSize, 2)).Distinct().ToList();
+    }
+
+    [Fact]
+    public void A_header_word_no_rebalancing_can_fit_takes_a_narrower_font_step_instead_of_breaking()
+    {
+        // "Organizations" is about 85 pt at 12 pt: two of them (plus padding) need ~186 pt; 150 pt holds them at 9.5-10 pt.
+        var pdf = TwoWideHeaders(150);
+        Assert.Equal("Organizations Organizations", Lines(pdf)[0]);
+        var size = Assert.Single(HeaderSizes(pdf));
+        Assert.InRange(size, Tables.HeaderFontStep.Floor, 11.5);
+        Assert.Equal(0, size * 2 % 1, 3); // a half-point step, not an arbitrary fraction
+    }
+
+    [Fact]
+    public void A_header_word_too_wide_even_at_the_floor_breaks_at_a_hyphenation_point_in_the_floor_size()
+    {
+        var pdf = TwoWideHeaders(90);
+        Assert.Equal([(double)Tables.HeaderFontStep.Floor], HeaderSizes(pdf));
+        var lines = Lines(pdf);
+        Assert.Contains(lines, l => l.Split(' ').Any(w => w.EndsWith('-')));
+        Assert.DoesNotContain(lines, l => l.Contains("Organizations", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_word_wider_than_the_whole_line_breaks_at_a_hyphenation_point_with_a_hyphen()
     {

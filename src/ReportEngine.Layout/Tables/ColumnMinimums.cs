@@ -13,9 +13,12 @@ internal static class ColumnMinimums
     // Rows built on demand are sampled, not all built: a 10,000-page appendix must stay cheap to plan.
     private const int LazyRowSample = 300;
 
-    public static float[] Measure(TableElement table, IRowSource body)
+    /// <returns>The minimums with header words at their own size, and with header words at the narrowest font step.</returns>
+    public static (float[] Natural, float[] AtFloor) Measure(TableElement table, IRowSource body)
     {
         var minimums = new float[table.Columns.Count];
+        var atFloor = new float[table.Columns.Count];
+        var headers = table.HeaderCells.ToHashSet();
         var cells = table.HeaderCells.Concat(table.FooterCells);
         cells = table.LazyRows is { } lazy
             ? cells.Concat(Enumerable.Range(0, Math.Min(lazy.Count, LazyRowSample)).SelectMany(i => body.Get(i).Cells))
@@ -27,14 +30,21 @@ internal static class ColumnMinimums
                 continue;
             }
 
-            var widest = Texts(cell).Select(t => t.LongestWordWidth()).DefaultIfEmpty(0).Max();
+            var texts = Texts(cell).ToList();
+            var widest = texts.Select(HeaderFontStep.NaturalLongestWord).DefaultIfEmpty(0).Max();
+            var floor = headers.Contains(cell) ? texts.Select(t => HeaderFontStep.NaturalLongestWord(t) * HeaderFontStep.FloorFactor(t)).DefaultIfEmpty(0).Max() : widest;
             minimums[cell.Column] = Math.Max(minimums[cell.Column], widest + 2 * table.Options.PaddingHorizontal);
+            atFloor[cell.Column] = Math.Max(atFloor[cell.Column], floor + 2 * table.Options.PaddingHorizontal);
         }
 
-        return minimums;
+        return (minimums, atFloor);
     }
 
-    private static IEnumerable<TextBlockElement> Texts(Element element) =>
+    /// <summary>True when every column is at least its minimum.</summary>
+    public static bool Meets(float[] widths, float[] minimums) =>
+        widths.Zip(minimums).All(p => p.First >= p.Second - Size.Epsilon);
+
+    public static IEnumerable<TextBlockElement> Texts(Element element) =>
         element is TextBlockElement text ? [text] : element.Children.SelectMany(Texts);
 
     /// <summary>

@@ -27,6 +27,9 @@ internal sealed class TableElement : Element, IStateful
     /// <summary>Each column's narrowest width that breaks no word inside (see <see cref="ColumnMinimums"/>).</summary>
     public float[]? MinimumWidths { get; private set; }
 
+    /// <summary>The same with header words at the narrowest font step (see <see cref="HeaderFontStep"/>).</summary>
+    public float[]? MinimumWidthsAtFloor { get; private set; }
+
     /// <summary>For on-demand rows: how many, and how to build row i.</summary>
     public (int Count, Func<int, List<TableCellElement>> Build)? LazyRows { get; set; }
 
@@ -125,7 +128,7 @@ internal sealed class TableElement : Element, IStateful
             body = new ListRowSource(TableGrid.Place(BodyCells, Columns.Count));
         }
 
-        MinimumWidths = ColumnMinimums.Measure(this, body);
+        (MinimumWidths, MinimumWidthsAtFloor) = ColumnMinimums.Measure(this, body);
     }
 
     /// <summary>Wires a cell built on demand into the tree like the rest (parent, canvas, context, text style).</summary>

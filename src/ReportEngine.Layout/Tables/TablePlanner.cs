@@ -13,7 +13,7 @@ internal sealed class TablePlanner
     {
         this.table = table;
         this.available = available;
-        var (lefts, widths) = ColumnGeometry(table.Columns, available.Width, table.MinimumWidths);
+        var (lefts, widths) = ColumnGeometry(table, available.Width);
         layout = new TablePageLayout { ColumnLefts = lefts, ColumnWidths = widths };
     }
 
@@ -206,15 +206,27 @@ internal sealed class TablePlanner
             : plan.WithSize(width, plan.Height + 2 * PadV);
     }
 
-    private static (float[] Lefts, float[] Widths) ColumnGeometry(List<TableColumn> columns, float width, float[]? minimums)
+    /// <summary>
+    /// The columns' widths: the template's proportions, rebalanced so no word must break; when that cannot be done
+    /// at the header's own size, rebalanced for the header at a narrower font step, which the header then takes.
+    /// </summary>
+    private static (float[] Lefts, float[] Widths) ColumnGeometry(TableElement table, float width)
     {
+        var columns = table.Columns;
         var constant = columns.Where(c => !c.IsRelative).Sum(c => c.Value);
         var weights = columns.Where(c => c.IsRelative).Sum(c => c.Value);
         var rest = Math.Max(0, width - constant);
         var widths = columns.Select(c => c.IsRelative ? (weights > 0 ? rest * c.Value / weights : 0) : c.Value).ToArray();
-        if (minimums is not null)
+        if (table.MinimumWidths is { } minimums)
         {
-            widths = ColumnMinimums.Rebalance(widths, minimums);
+            var balanced = ColumnMinimums.Rebalance(widths, minimums);
+            if (!ColumnMinimums.Meets(balanced, minimums) && table.MinimumWidthsAtFloor is { } atFloor)
+            {
+                balanced = ColumnMinimums.Rebalance(widths, atFloor);
+            }
+
+            widths = balanced;
+            HeaderFontStep.Apply(table, widths);
         }
 
         var lefts = new float[widths.Length];

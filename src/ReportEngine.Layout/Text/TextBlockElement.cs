@@ -19,6 +19,7 @@ internal sealed class TextBlockElement : Element, IStateful
     private (List<TextLine>? Lines, float Width, float ContentWidth) previous;
     private int firstLine;
     private bool? hasDynamicSpans;
+    private float sizeFactor = 1;
 
     // Shared per thread: thousands of text blocks per document, each needing them only while drawing a line.
     [ThreadStatic]
@@ -38,6 +39,29 @@ internal sealed class TextBlockElement : Element, IStateful
     public TextStyle InheritedStyle { get; set; } = TextStyle.Default;
 
     public void ResetState() => firstLine = 0;
+
+    /// <summary>
+    /// The table planner's narrower font step (<see cref="Tables.HeaderFontStep"/>): every span's size times this
+    /// (1: as styled). Changing it lays the text out again.
+    /// </summary>
+    internal float SizeFactor
+    {
+        get => sizeFactor;
+        set
+        {
+            if (Math.Abs(value - sizeFactor) > 1e-4f)
+            {
+                sizeFactor = value;
+                tokens = null;
+                lines = null;
+                previous = default;
+            }
+        }
+    }
+
+    /// <summary>The size the first span is styled with, before any <see cref="SizeFactor"/>.</summary>
+    internal float StyledSize =>
+        (Spans.Count > 0 ? Spans[0].Style.InheritFrom(BlockStyle.InheritFrom(InheritedStyle)) : BlockStyle.InheritFrom(InheritedStyle)).Size ?? 10;
 
     public override SpacePlan Measure(Size available)
     {
@@ -245,7 +269,7 @@ internal sealed class TextBlockElement : Element, IStateful
         hasDynamicSpans ??= Spans.Exists(s => s.DynamicText is not null);
         if (tokens is null || hasDynamicSpans == true)
         {
-            var resolved = Spans.ConvertAll(s => (Text: s.Resolve(Context), Style: s.Style.InheritFrom(BlockStyle.InheritFrom(InheritedStyle))));
+            var resolved = Spans.ConvertAll(s => (Text: s.Resolve(Context), Style: Scaled(s.Style.InheritFrom(BlockStyle.InheritFrom(InheritedStyle)))));
             var key = hasDynamicSpans == true ? string.Join('\u0001', resolved.Select(r => r.Text)) : "";
             if (tokens is null || key != tokensKey)
             {
@@ -256,6 +280,8 @@ internal sealed class TextBlockElement : Element, IStateful
             }
         }
     }
+
+    private TextStyle Scaled(TextStyle style) => sizeFactor == 1 ? style : style with { Size = (style.Size ?? 10) * sizeFactor };
 
     // Lines laid out for a wider box stay valid in any box at least as wide as their longest line.
     private static bool Fits(float width, float laidOutWidth, float contentWidth) =>
@@ -280,7 +306,7 @@ internal sealed class TextBlockElement : Element, IStateful
         previous = (lines, linesWidth, linesContentWidth);
 
         var blockStyle = BlockStyle.InheritFrom(InheritedStyle);
-        var emptyStyle = Spans.Count > 0 ? Spans[0].Style.InheritFrom(blockStyle) : blockStyle;
+        var emptyStyle = Scaled(Spans.Count > 0 ? Spans[0].Style.InheritFrom(blockStyle) : blockStyle);
         lines = Break(tokens!, width, emptyStyle);
         linesWidth = width;
         linesContentWidth = lines.Count == 0 ? 0 : lines.Max(l => l.Width);

@@ -48,7 +48,8 @@ public static class RunsCommand
         var output = new Option<string?>("--out") { Description = "Also copy the archived PDF into this folder." };
         var sameNumber = new Option<bool>("--same-number")
         {
-            Description = "Print the past run's document number and date again instead of taking a new number: against unchanged data the PDF has the same SHA-256.",
+            Description = "Print the past run's document number and date again instead of taking a new number: against unchanged data the PDF has the same SHA-256. " +
+                "A signed original's own signature (its time and any timestamp) is carried over, never made anew; a reprint it no longer covers fails.",
         };
         var rerun = new Command("rerun", "Run a past run again: same template, language and resolved parameters, as a new run. A document takes a new number unless --same-number.")
         {
@@ -99,6 +100,7 @@ public static class RunsCommand
         yield return ("document number", run.DocumentNumber);
         yield return ("document date", run.DocumentDate);
         yield return ("reprints run", run.ReprintsRunId?.ToString(CultureInfo.InvariantCulture));
+        yield return ("signed", run.SignatureUpdate is null ? null : "yes (the signature is kept on the run for --same-number reprints)");
         yield return ("trigger", run.Trigger);
         yield return ("requested by", run.RequestedBy);
         yield return ("schedule", run.ScheduleId is null ? null : $"{run.ScheduleId} (firing of {run.ScheduledFor})");

@@ -4,9 +4,12 @@ using Dapper;
 namespace ReportEngine.Numbers;
 
 /// <summary>
-/// Who issues a report, for its number: the Party committee of the report's locality. The register is
-/// kept per body, so <see cref="Code"/> is the committee's code (every district's committee is its own
-/// body though all print "HU"); <see cref="Symbol"/> is what the number prints after the slash.
+/// Who issues a report, for its number: the issuing body the committee of the report's locality prints. The register
+/// is kept per issuing body, not per committee record: <see cref="Code"/> is the committee's code (every district's
+/// committee is its own body though all print "HU"), except that committees whose records name the same issuing body
+/// (issuing_body, compared in NFC upper case, spaces and lines collapsed, with the same symbol) all number under the
+/// smallest of their codes: one body, one register, so "Số 12-BC/TU" is never printed by two reports.
+/// <see cref="Symbol"/> is what the number prints after the slash.
 /// </summary>
 public sealed record IssuingBody(string Code, string Symbol)
 {
@@ -20,15 +23,46 @@ public sealed record IssuingBody(string Code, string Symbol)
         var locality = connection.QuerySingleOrDefault<LocalityRow>(
             "SELECT code AS Code, level AS Level FROM localities WHERE code = @localityCode", new { localityCode })
             ?? throw new ReportEngineException($"There is no locality \"{localityCode}\" to issue the document's number for.");
-        var symbolColumn = HasBodySymbol(connection) ? "body_symbol" : "NULL";
+        var hasFields = HasBodySymbol(connection);
+        var (symbolColumn, bodyColumn) = hasFields ? ("body_symbol", "issuing_body") : ("NULL", "NULL");
         var committee = connection.QuerySingleOrDefault<CommitteeRow>(
             $"""
-            SELECT c.code AS Code, {symbolColumn} AS Symbol FROM committees c JOIN localities l ON l.id = c.locality_id
+            SELECT c.code AS Code, {symbolColumn} AS Symbol, {bodyColumn} AS Body FROM committees c JOIN localities l ON l.id = c.locality_id
             WHERE l.code = @localityCode
             """,
             new { localityCode });
         var symbol = committee?.Symbol is { Length: > 0 } given ? given.Trim() : LevelSymbol(locality.Level);
-        return new IssuingBody(committee?.Code ?? locality.Code, symbol);
+        if (committee is null)
+        {
+            return new IssuingBody(locality.Code, symbol);
+        }
+
+        if (!hasFields || Canonical(committee.Body) is not { } name)
+        {
+            return new IssuingBody(committee.Code, symbol);
+        }
+
+        // The same body named by other committees' records: the smallest code among them keys the register.
+        var sharing = connection.Query<CommitteeRow>(
+            "SELECT code AS Code, body_symbol AS Symbol, issuing_body AS Body FROM committees WHERE issuing_body IS NOT NULL")
+            .Where(c => Canonical(c.Body) == name && (c.Symbol is { Length: > 0 } s ? s.Trim() : symbol) == symbol)
+            .Select(c => c.Code)
+            .Append(committee.Code)
+            .Min(StringComparer.Ordinal)!;
+        return new IssuingBody(sharing, symbol);
+    }
+
+    /// <summary>An issuing body's name for comparison: NFC, upper case, one space between words and lines, "UỶ" as "ỦY"; null when empty.</summary>
+    private static string? Canonical(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        var words = body.Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant().Replace("UỶ", "ỦY", StringComparison.Ordinal)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words);
     }
 
     public static string LevelSymbol(string level) => level switch
@@ -51,6 +85,8 @@ public sealed record IssuingBody(string Code, string Symbol)
         public string Code { get; set; } = "";
 
         public string? Symbol { get; set; }
+
+        public string? Body { get; set; }
     }
 
     /// <summary>Asked of the result's columns, so it works the same on SQLite and PostgreSQL.</summary>

@@ -12,8 +12,11 @@ internal static class PartyBlocks
     /// <summary>The named area of the signature and seal, for a visible signature box (see ContainerExtensions.NamedArea).</summary>
     public const string SignatureArea = "signature";
 
-    /// <summary>Space for the handwritten signature and the seal over it.</summary>
-    private const float SignatureWidth = 170;
+    /// <summary>
+    /// Space for the handwritten signature and the seal over it; as wide as the visible signature box the signer draws
+    /// from the area's top left corner (its named destination), so the box is centred in the block like the name under it.
+    /// </summary>
+    private const float SignatureWidth = Archive.Signing.SignatureAppearance.Width;
     private const float SignatureHeight = 72;
 
     /// <summary>58% of A4's text width between 30 mm and 15 mm margins.</summary>

@@ -45,10 +45,9 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             // From here a failure leaves the number void in the register (RunStore.Fail / Interrupt).
             prepared = Number(run, prepared, connection);
             var rendered = runner.Render(prepared, connection, archive.StagingFolder(runId));
-            if (settings.Signing.Enabled)
+            // Signed in the staging folder, before the hash: the archive's hash is of the signed file.
+            if (await Sign(run, rendered.Path, cancellation))
             {
-                // Signed in the staging folder, before the hash: the archive's hash is of the signed file.
-                await new PdfSigner(SigningSetup.Signer(settings.Signing), clock ?? TimeProvider.System).SignAsync(rendered.Path, cancellation);
                 rendered = rendered with { Bytes = new FileInfo(rendered.Path).Length };
             }
 
@@ -145,6 +144,59 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
             [EngineValues.DocumentDate] = date,
         };
         return prepared with { Values = values };
+    }
+
+    /// <summary>
+    /// A reprint (--same-number) is the original document: the original's own signature update is appended again
+    /// (SignatureReuse), or nothing when the original was unsigned, whatever Signing:* says now. Any other run is
+    /// signed when Signing:* is set, and keeps its update for such reprints. True when the file changed.
+    /// </summary>
+    private async Task<bool> Sign(RunRecord run, string path, CancellationToken cancellation)
+    {
+        if (run.ReprintsRunId is { } originalId)
+        {
+            var original = runs.Find(originalId) ?? throw new ReportEngineException($"--same-number: the run {originalId} it reprints is gone.");
+            var update = original.SignatureUpdate is { } stored ? RunStore.SignatureBytes(stored) : await ArchivedUpdate(original, path, cancellation);
+            if (update is null)
+            {
+                return false;
+            }
+
+            await SignatureReuse.AppendAsync(path, update, originalId, cancellation);
+            runs.RecordSignature(run.Id, update);
+            return true;
+        }
+
+        if (!settings.Signing.Enabled)
+        {
+            return false;
+        }
+
+        var signed = await new PdfSigner(SigningSetup.Signer(settings.Signing), clock ?? TimeProvider.System).SignAsync(path, cancellation);
+        runs.RecordSignature(run.Id, signed.Update);
+        return true;
+    }
+
+    /// <summary>
+    /// For an original signed before its run kept the update (migration 0013): what its archived file holds after the
+    /// bytes the reprint rendered, when it begins with exactly those bytes and is signed; null otherwise (unsigned).
+    /// </summary>
+    private async Task<byte[]?> ArchivedUpdate(RunRecord original, string rendered, CancellationToken cancellation)
+    {
+        if (original.ArchivePath is null || !File.Exists(archive.FullPath(original.ArchivePath)))
+        {
+            return null;
+        }
+
+        var archived = await File.ReadAllBytesAsync(archive.FullPath(original.ArchivePath), cancellation);
+        var fresh = await File.ReadAllBytesAsync(rendered, cancellation);
+        if (archived.Length <= fresh.Length || !archived.AsSpan(0, fresh.Length).SequenceEqual(fresh))
+        {
+            return null;
+        }
+
+        var update = archived[fresh.Length..];
+        return System.Text.Encoding.Latin1.GetString(update).Contains("/ByteRange", StringComparison.Ordinal) ? update : null;
     }
 
     private static string Short(string? version) => version is null ? "none" : version[..Math.Min(12, version.Length)];

@@ -68,6 +68,9 @@ public sealed record RunRecord
     /// <summary>The run whose number and date a `runs rerun --same-number` prints again; such a run takes no number.</summary>
     public long? ReprintsRunId { get; init; }
 
+    /// <summary>The incremental update signing appended to its PDF (gzip, base64; RunStore.SignatureBytes); null when the PDF is unsigned (see migration 0013).</summary>
+    public string? SignatureUpdate { get; init; }
+
     public bool IsFinished => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Interrupted;
 }
 

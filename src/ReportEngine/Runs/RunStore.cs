@@ -23,7 +23,8 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         started_at AS StartedAt, finished_at AS FinishedAt, executed_by AS ExecutedBy, error AS Error,
         pages AS Pages, bytes AS Bytes, data_as_of AS DataAsOf, archive_path AS ArchivePath, sha256 AS Sha256,
         attempt AS Attempt, archiving_to AS ArchivingTo, archiving_sha256 AS ArchivingSha256, confined_to AS ConfinedTo,
-        document_number AS DocumentNumber, document_date AS DocumentDate, reprints_run_id AS ReprintsRunId
+        document_number AS DocumentNumber, document_date AS DocumentDate, reprints_run_id AS ReprintsRunId,
+        signature_update AS SignatureUpdate
         """;
 
     // A run that ends without its document leaves its number void in the register, in the same transaction
@@ -77,6 +78,31 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         Execute(
             "UPDATE runs SET document_number = @number, document_date = @date WHERE id = @id AND status = 'running'",
             new { id, number, date });
+
+    /// <summary>
+    /// The signature's incremental update appended to the run's PDF, for a later --same-number reprint: gzip, then base64
+    /// (the /Contents placeholder is mostly zeros, so some 70 KB of text become a few KB).
+    /// </summary>
+    public void RecordSignature(long id, byte[] update)
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            gzip.Write(update);
+        }
+
+        Execute("UPDATE runs SET signature_update = @update WHERE id = @id AND status = 'running'",
+            new { id, update = Convert.ToBase64String(packed.ToArray()) });
+    }
+
+    /// <summary>The update <see cref="RecordSignature"/> stored, byte for byte.</summary>
+    public static byte[] SignatureBytes(string stored)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(stored)), System.IO.Compression.CompressionMode.Decompress);
+        using var update = new MemoryStream();
+        gzip.CopyTo(update);
+        return update.ToArray();
+    }
 
     /// <summary>
     /// Records the name a rendered PDF is about to be renamed to, with its hash, size and pages: a process

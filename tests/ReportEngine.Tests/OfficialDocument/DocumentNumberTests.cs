@@ -119,6 +119,29 @@ public sealed class DocumentNumberTests(WorkerFixture fixture) : IDisposable
         Assert.Equal(["ham-tan", "phan-thiet", "tuy-phong"], Register.List().Select(n => n.Body));
     }
 
+    /// <summary>
+    /// The register is per issuing body, not per committee record: two committees whose records name the same body
+    /// (here the province's, written in another case and with the old "UỶ") share its numbers; another body keeps its own.
+    /// </summary>
+    [Fact]
+    public async Task Committees_naming_the_same_issuing_body_share_one_register()
+    {
+        WriteTemplate("numbered-note", "SELECT name FROM localities WHERE code = @locality");
+        using (var connection = SqliteDatabase.Open(_folder.Database))
+        {
+            connection.Execute("UPDATE committees SET issuing_body = 'TỈNH ỦY BÌNH THUẬN', body_symbol = 'TU' WHERE code = 'binh-thuan'");
+            connection.Execute("UPDATE committees SET issuing_body = 'Tỉnh uỷ  Bình Thuận', body_symbol = 'TU' WHERE code = 'ham-tan'");
+            connection.Execute("UPDATE committees SET issuing_body = 'HUYỆN ỦY BẮC BÌNH', body_symbol = 'HU' WHERE code = 'bac-binh'");
+        }
+
+        var province = await Executor().ExecuteAsync(Queue("numbered-note", "binh-thuan"), CancellationToken.None);
+        var sameBody = await Executor().ExecuteAsync(Queue("numbered-note", "ham-tan"), CancellationToken.None);
+        var otherBody = await Executor().ExecuteAsync(Queue("numbered-note", "bac-binh"), CancellationToken.None);
+
+        Assert.Equal(["1-BC/TU", "2-BC/TU", "1-BC/HU"], new[] { province, sameBody, otherBody }.Select(r => r.DocumentNumber));
+        Assert.Equal([("bac-binh", 1L), ("binh-thuan", 1L), ("binh-thuan", 2L)], Register.List().Select(n => (n.Body, n.Number)));
+    }
+
     [Fact]
     public async Task Rerun_with_the_same_number_gives_identical_bytes_and_a_plain_rerun_takes_a_new_number()
     {

@@ -142,7 +142,6 @@ public class PartyLayoutTests(DemoFixture demo)
         using var pdf = PdfDocument.Open(demo.Pdf(language));
         var page = pdf.GetPage(1);
         Assert.True(Line(page, heading).Left > Middle - 60);
-        Assert.True(Line(page, "TỈNH ỦY BÌNH THUẬN").Right < Middle);
         Assert.True(Line(page, number).Right < Middle);
         Assert.True(Line(page, date).Left > Middle - 80);
         Assert.InRange((Line(page, type).Left + Line(page, type).Right) / 2, Middle - 2, Middle + 2);
@@ -187,6 +186,54 @@ public class PartyLayoutTests(DemoFixture demo)
         var listed = last.GetWords().Where(w => w.BoundingBox.Top < title.Bottom && w.BoundingBox.Right < Middle).Select(w => w.Text);
         Assert.Equal("- Lưu Văn phòng.", string.Join(" ", listed));
         Line(last, "T/M BAN THƯỜNG VỤ");
+    }
+
+    [Fact]
+    public void The_body_text_is_14_pt_as_36_HD_VPTW_Appendix_3_sets_content()
+    {
+        // The first upright, regular line under the title block of page 1 (the summary above it is bold): the body's first paragraph.
+        using var pdf = PdfDocument.Open(demo.Pdf("vi"));
+        var page = pdf.GetPage(1);
+        var type = Line(page, "BÁO CÁO");
+        var regular = page.Letters.Where(l => l.BoundingBox.Top < type.Bottom && char.IsLetter(l.Value[0])
+            && !(l.FontName ?? "").Contains("Bold", StringComparison.OrdinalIgnoreCase) && !(l.FontName ?? "").Contains("Italic", StringComparison.OrdinalIgnoreCase)).ToList();
+        var first = regular.GroupBy(l => Math.Round(l.StartBaseLine.Y)).OrderByDescending(g => g.Key).First().ToList();
+        Assert.True(first.Count > 10, "no paragraph under the title");
+        Assert.All(first, l => Assert.Equal(14, Math.Round(l.PointSize, 1)));
+    }
+
+    /// <summary>
+    /// The committee's record is stored in Vietnamese ("TỈNH ỦY BÌNH THUẬN", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"); the en and pl
+    /// editions print the issuing body, authority and position in their language (strings' party_terms), the place and
+    /// the signer's name, being names, as stored.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "PROVINCIAL PARTY COMMITTEE OF BÌNH THUẬN", "ON BEHALF OF THE STANDING COMMITTEE", "DEPUTY SECRETARY", "Phan Thiết, 31 August 2024")]
+    [InlineData("pl", "PROWINCJONALNY KOMITET PARTII BÌNH THUẬN", "W IMIENIU STAŁEGO KOMITETU", "ZASTĘPCA SEKRETARZA", "Phan Thiết, 31 sierpnia 2024 r.")]
+    public void The_English_and_Polish_editions_print_the_committees_Vietnamese_record_in_their_language(
+        string language, string body, string authority, string position, string placeAndDate)
+    {
+        using var connection = SqliteDatabase.Open(demo.Database, readOnly: true);
+        var name = connection.QuerySingle<string>("SELECT signer_name FROM committees WHERE code = 'binh-thuan'");
+        using var pdf = PdfDocument.Open(demo.Pdf(language));
+        var first = pdf.GetPage(1);
+        var asterisk = first.GetWords().Single(w => w.Text == "*").BoundingBox;
+        var left = first.GetWords().Where(w => w.BoundingBox.Bottom > asterisk.Top && w.BoundingBox.Right < Middle)
+            .OrderByDescending(w => Math.Round(w.BoundingBox.Bottom)).ThenBy(w => w.BoundingBox.Left).Select(w => w.Text);
+        Assert.Equal(body, string.Join(" ", left).Normalize(NormalizationForm.FormC));
+        Line(first, placeAndDate);
+
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Normalize(NormalizationForm.FormC);
+        Assert.DoesNotContain("TỈNH ỦY", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("THƯỜNG VỤ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("BÍ THƯ", text, StringComparison.Ordinal);
+        var pages = pdf.GetPages().ToList();
+        var signed = Assert.Single(pages, p => p.GetWords().Any(w => w.Text == name.Split(' ')[^1]) && p.Text.Contains(position.Split(' ')[0], StringComparison.Ordinal));
+        // On the right of the block (beside the recipients' title, which sits 14 pt lower): authority (it may wrap), position, name.
+        var recipients = signed.GetWords().Single(w => w.Text.EndsWith(':') && w.BoundingBox.Right < Middle && w.BoundingBox.Left < ContentLeft + 2).BoundingBox;
+        var right = signed.GetWords().Where(w => w.BoundingBox.Bottom < recipients.Top + 20 && w.BoundingBox.Left > Middle - 20)
+            .OrderByDescending(w => Math.Round(w.BoundingBox.Bottom)).ThenBy(w => w.BoundingBox.Left).Select(w => w.Text);
+        Assert.Equal($"{authority} {position} {name}", string.Join(" ", right).Normalize(NormalizationForm.FormC));
     }
 
     [Fact]
@@ -255,7 +302,7 @@ public class PartyLayoutTests(DemoFixture demo)
     }
 
     /// <summary>The box of the words on one baseline that read, joined by spaces, exactly the text given.</summary>
-    private static UglyToad.PdfPig.Core.PdfRectangle Line(Page page, string text)
+    internal static UglyToad.PdfPig.Core.PdfRectangle Line(Page page, string text)
     {
         var wanted = text.Normalize(NormalizationForm.FormC);
         var words = page.GetWords().ToList();

@@ -23,7 +23,8 @@ public partial class PdfA2bTests(DemoFixture demo)
 
     private static readonly string[] ProfileClasses = ["mntr", "prtr"];
 
-    private static readonly string[] Forbidden = ["/Encrypt", "/JavaScript", "/JS ", "/EmbeddedFiles", "/LZWDecode", "/Launch", "/Sound", "/Movie"];
+    // Encryption, scripts and actions, embedded files, LZW, media, XFA forms, OPI and alternate images: all outside PDF/A-2b.
+    private static readonly string[] Forbidden = ["/Encrypt", "/JavaScript", "/JS ", "/EmbeddedFiles", "/LZWDecode", "/Launch", "/Sound", "/Movie", "/XFA", "/OPI", "/Alternates"];
 
     public static TheoryData<string> Languages => new() { "vi", "en", "pl" };
 

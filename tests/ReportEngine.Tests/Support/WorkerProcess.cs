@@ -51,6 +51,8 @@ public sealed class WorkerProcess : IDisposable
         start.Environment["Worker__MisfireThreshold"] = "00:00:01";
         start.Environment["Worker__PollInterval"] = "00:00:00.200";
         start.Environment["Schedules__ReloadInterval"] = "00:00:01";
+        // The console binds a free loopback port, so workers of tests running side by side never compete for 5080.
+        start.Environment["Web__Urls"] = "http://127.0.0.1:0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -96,7 +96,7 @@ internal sealed partial class PdfSigner(CadesSigner cades, TimeProvider clock)
             stream.Flush(flushToDisk: true);
         }
 
-        return new SignedPlacement(box is not null, pages.IndexOf(pageNumber) + 1, signerName);
+        return new SignedPlacement(box is not null, pages.IndexOf(pageNumber) + 1, signerName, bytes);
     }
 
     private static void WriteAnnotation(PdfFile pdf, UpdateWriter update, int pageNumber, string page, int widget)
@@ -208,8 +208,11 @@ internal sealed partial class PdfSigner(CadesSigner cades, TimeProvider clock)
     }
 }
 
-/// <summary>Where the signature went: a visible box (on which page) or an invisible widget on page 1.</summary>
-internal sealed record SignedPlacement(bool Visible, int Page, string SignerName);
+/// <summary>
+/// Where the signature went: a visible box (on which page) or an invisible widget on page 1; and the incremental
+/// update appended, which the run keeps so a same-number reprint can carry this very signature (<see cref="SignatureReuse"/>).
+/// </summary>
+internal sealed record SignedPlacement(bool Visible, int Page, string SignerName, byte[] Update);
 
 /// <summary>PDF string and date syntax for the signature dictionary.</summary>
 internal static class PdfText

@@ -32,6 +32,7 @@ public sealed class LiquidRenderer
         _globals.Import("date", new Func<object?, string>(culture.Date));
         _globals.Import("document_date", new Func<object?, string>(culture.DocumentDate));
         _globals.Import("minus_years", new Func<object?, int, string>(MinusYears));
+        _globals.Import("party_terms", new Func<object?, object?, string>(PartyTerms.Translate));
     }
 
     public ReportCulture Culture { get; }

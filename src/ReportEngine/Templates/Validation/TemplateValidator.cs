@@ -47,6 +47,7 @@ public sealed class TemplateValidator(DbConnection? database)
         var definition = new YamlLocator(Path.Combine(directory, TemplateLoader.DefinitionFileName));
         var parameters = CheckParameters(template, definition, problems);
         CheckDocument(template, definition, problems);
+        PageCheck.Run(template.Definition.Page, definition, problems);
         var columns = CheckQueries(template, parameters, problems);
         var stringKeys = StringsCheck.Run(template, problems);
         new BlocksCheck(template, definition, columns, stringKeys, problems).Run();
