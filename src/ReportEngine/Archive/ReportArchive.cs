@@ -16,6 +16,9 @@ public sealed class ReportArchive(string root)
     /// <summary>Where files that reached the archive but belong to no run are moved (see the runs' reconciliation).</summary>
     public const string QuarantineFolderName = ".quarantine";
 
+    /// <summary>PNG images of archived PDFs' first pages (the run page's previews): a cache, not part of the archive.</summary>
+    public const string PreviewsFolderName = ".previews";
+
     public string Root { get; } = Path.GetFullPath(root);
 
     public string StagingFolder(long runId) => Path.Combine(Root, StagingFolderName, runId.ToString(CultureInfo.InvariantCulture));
@@ -112,7 +115,7 @@ public sealed class ReportArchive(string root)
             : [];
     }
 
-    /// <summary>Every PDF under the root outside the staging and quarantine folders, relative with '/' separators.</summary>
+    /// <summary>Every PDF under the root outside the staging, quarantine and previews folders, relative with '/' separators.</summary>
     public IReadOnlyList<string> Files()
     {
         if (!Directory.Exists(Root))
@@ -122,8 +125,10 @@ public sealed class ReportArchive(string root)
 
         var staging = Path.Combine(Root, StagingFolderName) + Path.DirectorySeparatorChar;
         var quarantine = Path.Combine(Root, QuarantineFolderName) + Path.DirectorySeparatorChar;
+        var previews = Path.Combine(Root, PreviewsFolderName) + Path.DirectorySeparatorChar;
         return Directory.EnumerateFiles(Root, "*.pdf", SearchOption.AllDirectories)
-            .Where(f => !f.StartsWith(staging, StringComparison.Ordinal) && !f.StartsWith(quarantine, StringComparison.Ordinal))
+            .Where(f => !f.StartsWith(staging, StringComparison.Ordinal) && !f.StartsWith(quarantine, StringComparison.Ordinal)
+                        && !f.StartsWith(previews, StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(Root, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal)
             .ToList();

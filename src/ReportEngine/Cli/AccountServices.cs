@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ReportEngine.Data;
+using ReportEngine.Data.Migrations;
 using ReportEngine.Web.Accounts;
 using ReportEngine.Web.Hosting;
 
@@ -15,8 +16,18 @@ internal static class AccountServices
     public static ServiceProvider Build(CliContext context, ParseResult parse)
     {
         var settings = context.Settings(parse);
-        // The database must exist, and have the console's tables (migration 0011).
-        ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString).Dispose();
+        // The database must exist, and have the console's tables (migration 0011). On PostgreSQL the owner's
+        // connection migrates; the reader role reports use is not needed for accounts.
+        if (PostgresDatabase.IsPostgres(settings.ConnectionString))
+        {
+            using var owner = PostgresDatabase.Open(settings.ConnectionString);
+            MigrationRunner.Apply(owner);
+        }
+        else
+        {
+            ReportsDatabase.OpenForReports(settings.ConnectionString).Dispose();
+        }
+
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(settings);

@@ -31,8 +31,11 @@ internal static class BurstCommand
 
         var executor = new RunExecutor(settings, archive, runs);
         var burst = new BurstRunner(settings, runs, context.Clock, smtp.From);
+        var progress = ProgressLine.For(context.Error, context.Clock);
         var result = await burst.RunAsync(template, parameters, selector, Environment.UserName, maxParallel,
-            (id, token) => execute(runs, executor, id, token), cancellation);
+            (id, token) => execute(runs, executor, id, token), cancellation,
+            progress is null ? null : (done, total) => progress.Report(string.Create(CultureInfo.InvariantCulture, $"{done}/{total} committees rendered")));
+        progress?.Done();
 
         foreach (var (committee, run) in result.Runs)
         {

@@ -60,6 +60,9 @@ public sealed class CliContext(Option<string?> database, Option<string?> archive
         return OptionsReader.Read(configuration, SmtpOptions.Section, new SmtpOptionsValidator(configuration));
     }
 
+    /// <summary>The zone times are shown in (Display:TimeZone), checked like every setting.</summary>
+    internal static TimeZoneInfo DisplayZone() => OptionsReader.Read(Configuration(), DisplayOptions.Section, new DisplayOptionsValidator()).Zone;
+
     internal static BurstOptions Burst() => OptionsReader.Read(Configuration(), BurstOptions.Section, new BurstOptionsValidator());
 
     internal static DeliveryOptions Delivery() => OptionsReader.Read(Configuration(), DeliveryOptions.Section, new DeliveryOptionsValidator(Smtp));

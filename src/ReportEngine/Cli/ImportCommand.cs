@@ -28,8 +28,9 @@ public static class ImportCommand
             var text = ImportText.For(parse.GetValue(lang));
             var request = new ImportRequest(parse.GetValue(path)!, parse.GetValue(dryRun), parse.GetValue(asOf), parse.GetValue(closeMissing),
                 parse.GetValue(by) ?? Environment.UserName, text);
-            var progress = ImportProgress.For(context.Error);
-            var result = new ImportService(context.Clock).Run(context.Settings(parse).ConnectionString, request, progress is null ? null : progress.Report);
+            var progress = ProgressLine.For(context.Error, context.Clock);
+            var result = new ImportService(context.Clock).Run(context.Settings(parse).ConnectionString, request,
+                progress is null ? null : (table, rows) => progress.Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{table}: {rows:N0} rows")));
             progress?.Done();
             foreach (var line in result.Plan.Describe(text))
             {

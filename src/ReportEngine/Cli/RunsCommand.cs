@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ReportEngine.Configuration;
 using ReportEngine.Data;
 using ReportEngine.Runs;
 
@@ -18,11 +19,12 @@ public static class RunsCommand
         list.SetAction(parse =>
         {
             var runs = context.Runs(context.Settings(parse), mustExist: true);
+            var zone = CliContext.DisplayZone();
             foreach (var run in runs.List(parse.GetValue(limit), parse.GetValue(template), parse.GetValue(status)))
             {
                 context.Output.WriteLine(string.Join("  ",
                     run.Id.ToString(CultureInfo.InvariantCulture), run.Status, run.Template, run.Language, RunParameters.Describe(run.Parameters),
-                    $"{run.Trigger} by {run.RequestedBy}", run.FinishedAt ?? run.StartedAt ?? run.QueuedAt, run.ArchivePath ?? "-"));
+                    $"{run.Trigger} by {run.RequestedBy}", PersonTime.Format(run.FinishedAt ?? run.StartedAt ?? run.QueuedAt, zone), run.ArchivePath ?? "-"));
             }
 
             return 0;
@@ -36,7 +38,7 @@ public static class RunsCommand
             var run = context.Runs(settings, mustExist: true).Find(parse.GetValue(id))
                 ?? throw new ReportEngineException($"There is no run {parse.GetValue(id)} in {DatabaseLocation.Describe(settings.ConnectionString)}.");
             var archive = context.ReportArchive(parse);
-            foreach (var (name, value) in Fields(run, archive).Where(f => f.Item2 is not null))
+            foreach (var (name, value) in Fields(run, archive, CliContext.DisplayZone()).Where(f => f.Item2 is not null))
             {
                 context.Output.WriteLine($"{name + ":",-18}{value}");
             }
@@ -88,7 +90,8 @@ public static class RunsCommand
         return original;
     }
 
-    private static IEnumerable<(string, string?)> Fields(RunRecord run, Archive.ReportArchive archive)
+    /// <summary>Every recorded field; times in the Display:TimeZone zone with their offset (stored UTC).</summary>
+    private static IEnumerable<(string, string?)> Fields(RunRecord run, Archive.ReportArchive archive, TimeZoneInfo zone)
     {
         yield return ("run", run.Id.ToString(CultureInfo.InvariantCulture));
         yield return ("status", run.Status);
@@ -103,11 +106,11 @@ public static class RunsCommand
         yield return ("signed", run.SignatureUpdate is null ? null : "yes (the signature is kept on the run for --same-number reprints)");
         yield return ("trigger", run.Trigger);
         yield return ("requested by", run.RequestedBy);
-        yield return ("schedule", run.ScheduleId is null ? null : $"{run.ScheduleId} (firing of {run.ScheduledFor})");
+        yield return ("schedule", run.ScheduleId is null ? null : $"{run.ScheduleId} (firing of {PersonTime.Format(run.ScheduledFor, zone)})");
         yield return ("recovers run", run.RecoversRunId?.ToString(CultureInfo.InvariantCulture));
-        yield return ("queued", run.QueuedAt);
-        yield return ("started", run.StartedAt);
-        yield return ("finished", run.FinishedAt);
+        yield return ("queued", PersonTime.Format(run.QueuedAt, zone));
+        yield return ("started", PersonTime.Format(run.StartedAt, zone));
+        yield return ("finished", PersonTime.Format(run.FinishedAt, zone));
         yield return ("executed by", run.ExecutedBy);
         yield return ("pages", run.Pages?.ToString(CultureInfo.InvariantCulture));
         yield return ("bytes", run.Bytes?.ToString(CultureInfo.InvariantCulture));

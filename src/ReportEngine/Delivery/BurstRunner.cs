@@ -27,10 +27,12 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
     /// records nothing; then renders the committees, up to <paramref name="maxParallel"/> at once, each
     /// run on its own connections. The result lists the committees in their order, whatever order they finished in.
     /// </summary>
+    /// <param name="rendered">Told (committees finished, committees in all) as each committee's run ends: the CLI's progress line.</param>
     public async Task<BurstResult> RunAsync(string template, IReadOnlyDictionary<string, string> parameters, string selector, string requestedBy,
-        int maxParallel, Func<long, CancellationToken, Task<RunRecord>> execute, CancellationToken cancellation)
+        int maxParallel, Func<long, CancellationToken, Task<RunRecord>> execute, CancellationToken cancellation, Action<int, int>? rendered = null)
     {
         var requests = Prepare(template, parameters, selector);
+        var finished = 0;
         var burstId = Bursts.Create(template, RunParameters.Format(parameters), selector, requestedBy);
         var results = await BurstLanes.RunAsync<CommitteeReport, CommitteeRun>(requests, maxParallel, report =>
         {
@@ -51,6 +53,7 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
             return async () =>
             {
                 var run = await execute(runId, cancellation);
+                rendered?.Invoke(Interlocked.Increment(ref finished), requests.Count);
                 QueueDeliveries(committee, run, prepared);
                 return new CommitteeRun(committee, run);
             };

@@ -29,6 +29,7 @@ internal static class WorkerServiceCollectionExtensions
         services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.Section,
             sp => new DeliveryOptionsValidator(() => sp.GetRequiredService<IOptions<SmtpOptions>>().Value));
         services.AddValidatedOptions<BurstOptions, BurstOptionsValidator>(BurstOptions.Section);
+        services.AddValidatedOptions<DisplayOptions, DisplayOptionsValidator>(DisplayOptions.Section);
         return services;
     }
 

@@ -97,6 +97,6 @@ public static class RunTrigger
     /// <summary>Asked for through the HTTP API; requested_by is "apikey:&lt;name&gt;".</summary>
     public const string Api = "api";
 
-    /// <summary>The triggers of requests a serving worker picks up from the runs table (see Scheduling.OnDemandDispatcher).</summary>
+    /// <summary>The triggers of requests a serving worker picks up from the runs table (the worker's on-demand dispatcher).</summary>
     public static IReadOnlyList<string> OnDemand { get; } = [CommandLine, Console, Api];
 }

@@ -135,7 +135,7 @@ internal sealed class ScheduleSynchronizer(
 
         if (current?.Description == schedule.Fingerprint)
         {
-            logger.LogInformation("schedule {Schedule}: unchanged, next firing {Next}", definition.Id, Describe(current.NextFireTimeUtc));
+            logger.LogInformation("schedule {Schedule}: unchanged, next firing {Next}", definition.Id, Describe(current.NextFireTimeUtc, schedule.Zone));
             return job.Key;
         }
 
@@ -161,7 +161,7 @@ internal sealed class ScheduleSynchronizer(
         try
         {
             var result = await scheduler.ScheduleTrigger(builder.Build(), TriggerConflict.Replace, cancellationToken);
-            logger.LogInformation("schedule {Schedule}: {Outcome}, next firing {Next}", definition.Id, current is null ? "added" : "changed", Describe(result.NextFireTimeUtc));
+            logger.LogInformation("schedule {Schedule}: {Outcome}, next firing {Next}", definition.Id, current is null ? "added" : "changed", Describe(result.NextFireTimeUtc, schedule.Zone));
         }
         catch (SchedulerException e)
         {
@@ -207,6 +207,7 @@ internal sealed class ScheduleSynchronizer(
 
     private static string CalendarName(string scheduleId) => "schedule." + scheduleId;
 
-    private static string Describe(DateTimeOffset? next) =>
-        next?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none (no time left in its cron)";
+    /// <summary>A firing as the admin reads it: in the schedule's own zone, with its offset.</summary>
+    private static string Describe(DateTimeOffset? next, TimeZoneInfo zone) =>
+        next is { } time ? PersonTime.Format(time, zone) : "none (no time left in its cron)";
 }

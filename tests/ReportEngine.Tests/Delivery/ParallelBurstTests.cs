@@ -113,8 +113,10 @@ public sealed partial class ParallelBurstTests(DeliveryFixture fixture)
         return folder.Parent!.FullName;
     }
 
+    /// <summary>The process's output lines; its stderr arrives merged, and the progress lines there are not output.</summary>
     private static List<string> Lines(string output) =>
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.EndsWith(" committees rendered", StringComparison.Ordinal)).ToList();
 
     [GeneratedRegex(@"^run (\d+): ([a-z]+)$")]
     private static partial Regex RunLine();

@@ -69,7 +69,7 @@ public class RunCommandTests(DemoFixture demo)
     [Fact]
     public async Task Every_verb_has_help()
     {
-        foreach (var verb in new[] { "demo", "run", "runs", "archive", "serve", "templates", "db", "committees", "deliveries" })
+        foreach (var verb in new[] { "demo", "run", "runs", "archive", "serve", "templates", "db", "committees", "deliveries", "users", "apikeys" })
         {
             var run = await CliRun.Invoke(verb, "--help");
             Assert.Equal(0, run.ExitCode);

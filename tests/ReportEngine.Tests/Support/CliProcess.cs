@@ -33,6 +33,8 @@ public sealed record CliProcess(int ExitCode, string Output, string Error)
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // `serve` also hosts the console: on a free port, so workers of tests running side by side never compete for 5080.
+        start.Environment["Web__Urls"] = "http://127.0.0.1:0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

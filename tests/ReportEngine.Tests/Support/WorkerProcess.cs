@@ -47,12 +47,12 @@ public sealed class WorkerProcess : IDisposable
         start.ArgumentList.Add("--db");
         start.ArgumentList.Add(database);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // `serve` also hosts the console: on a free port, so workers of tests running side by side never compete for 5080.
+        start.Environment["Web__Urls"] = "http://127.0.0.1:0";
         // Quick enough for tests: a firing more than a second late is a misfire.
         start.Environment["Worker__MisfireThreshold"] = "00:00:01";
         start.Environment["Worker__PollInterval"] = "00:00:00.200";
         start.Environment["Schedules__ReloadInterval"] = "00:00:01";
-        // The console binds a free loopback port, so workers of tests running side by side never compete for 5080.
-        start.Environment["Web__Urls"] = "http://127.0.0.1:0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

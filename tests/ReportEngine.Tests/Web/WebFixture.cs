@@ -10,7 +10,7 @@ public sealed class WebFixture : DemoDatabaseCopies;
 /// Kestrel; the machine has two cores shared with other work).
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class WebGroup : ICollectionFixture<WebFixture>
+public sealed class WebGroup : ICollectionFixture<WebFixture>, ICollectionFixture<Browser.Browser>
 {
     public const string Name = "web";
 }

@@ -32,9 +32,10 @@ internal sealed class WebConsoleOptionsValidator : IValidateOptions<WebConsoleOp
         var failures = new List<string>();
         foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            // TLS belongs to the reverse proxy that publishes the console (it holds the certificate); Kestrel speaks http.
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http")
             {
-                failures.Add($"The setting {WebConsoleOptions.Section}:Urls holds \"{url}\", which is not an http:// or https:// address.");
+                failures.Add($"The setting {WebConsoleOptions.Section}:Urls holds \"{url}\", which is not an http:// address (put TLS in a reverse proxy in front).");
             }
         }
 
