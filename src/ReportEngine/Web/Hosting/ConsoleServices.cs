@@ -26,6 +26,7 @@ internal static class ConsoleServices
         services.TryAddSingleton(sp => new BurstStore(sp.GetRequiredService<ReportEngineSettings>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<BurstOverviews>();
         services.TryAddSingleton<ArchivedPdf>();
+        services.TryAddSingleton<RunPreviews>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ using ReportEngine.Runs;
 using ReportEngine.Tests.Support;
 using ReportEngine.Web.Accounts;
 
-namespace ReportEngine.Tests.Web;
+namespace ReportEngine.Tests.Web.Browser;
 
 /// <summary>
 /// The operator's core flow in a real browser (Debian's chromium) against the real host, whose own worker
@@ -17,8 +17,10 @@ namespace ReportEngine.Tests.Web;
 /// over aiosmtpd, retry the delivery it refused; what a viewer sees; axe on each page.
 /// </summary>
 [Collection(WebGroup.Name)]
-public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser browser) : IClassFixture<Browser>
+public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser browser)
 {
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G'];
+
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(3);
 
     [Fact]
@@ -26,8 +28,7 @@ public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser bro
     {
         await using var host = await ConsoleHost.StartAsync(fixture);
         await host.CreateUserAsync("olga", ConsoleRoles.Operator, ConsoleHost.Password);
-        var page = await browser.NewPageAsync(host);
-        await Browser.LogInAsync(page, "olga");
+        var page = await EnglishPageAsync(host, "olga");
 
         await page.GotoAsync("/run?template=annual-assessment");
         await Accessibility.AssertNoSeriousViolations(page);
@@ -47,6 +48,14 @@ public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser bro
         Assert.Contains("la-gi", await page.TextContentAsync("table.parameters"), StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolations(page);
 
+        // Previews of the first pages: PNGs, by run id and page number.
+        Assert.Equal(Math.Min(3, (int)run.Pages.Value), await page.Locator(".previews img").CountAsync());
+        var preview = await page.APIRequest.GetAsync($"/runs/{runId}/preview/1");
+        Assert.Equal(200, preview.Status);
+        Assert.Equal("image/png", preview.Headers["content-type"]);
+        Assert.Equal(PngSignature, (await preview.BodyAsync())[..4]);
+        Assert.Equal(404, (await page.APIRequest.GetAsync($"/runs/{runId}/preview/4")).Status);
+
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-pdf"));
         Assert.Equal(Path.GetFileName(run.ArchivePath), download.SuggestedFilename);
         var saved = Path.Combine(host.Folder, "downloaded.pdf");
@@ -58,8 +67,7 @@ public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser bro
 
         // A viewer sees the run but none of the operator's buttons, and no way to the run form.
         await host.CreateUserAsync("vera", ConsoleRoles.Viewer, ConsoleHost.Password);
-        var viewer = await browser.NewPageAsync(host);
-        await Browser.LogInAsync(viewer, "vera");
+        var viewer = await EnglishPageAsync(host, "vera");
         await viewer.GotoAsync($"/runs/{runId}");
         Assert.Equal(RunStatus.Succeeded, await viewer.GetAttributeAsync("#run-status", "data-status"));
         Assert.Equal(0, await viewer.Locator("#run-again").CountAsync());
@@ -91,8 +99,7 @@ public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser bro
         settings["Delivery:PollInterval"] = "00:00:00.300";
         await using var host = await ConsoleHost.StartAsync(fixture, settings);
         await host.CreateUserAsync("omar", ConsoleRoles.Operator, ConsoleHost.Password);
-        var page = await browser.NewPageAsync(host);
-        await Browser.LogInAsync(page, "omar");
+        var page = await EnglishPageAsync(host, "omar");
 
         await page.GotoAsync("/run?template=committee-report");
         await page.FillAsync("#param-year", "2024");
@@ -146,6 +153,16 @@ public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser bro
             await Task.Delay(500);
             await page.ReloadAsync();
         }
+    }
+
+    /// <summary>A page logged in as <paramref name="name"/>, the console in English (its language cookie).</summary>
+    private async Task<IPage> EnglishPageAsync(ConsoleHost host, string name)
+    {
+        var page = await browser.NewPageAsync(host);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ReportEngine.Web.Text.ConsoleLanguages.CookieName, Value = "en", Url = host.BaseAddress.ToString() }]);
+        await Browser.LogInAsync(page, name, ConsoleHost.Password);
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return page;
     }
 
     /// <summary>Organisations and members of La Gi (the district and its communes) on 31 August 2024, counted from the tables themselves.</summary>
