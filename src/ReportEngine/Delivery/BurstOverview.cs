@@ -7,6 +7,9 @@ public sealed record BurstOverview(QueuedBurst Burst, IReadOnlyList<RunRecord> R
 {
     /// <summary>Queued or running: the worker has not finished its committees yet.</summary>
     public bool InProgress => Burst.Status is "queued" or "running";
+
+    /// <summary>Committee runs that have ended (succeeded, failed or interrupted), of those recorded so far.</summary>
+    public int RunsFinished => Runs.Count(r => r.IsFinished);
 }
 
 /// <summary>Reads a console or API burst with the runs it made (burst_runs) and their deliveries.</summary>

@@ -81,6 +81,15 @@ public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser bro
         Assert.Equal((run.Template, run.Language, RunTrigger.Console, "olga"), (again.Template, again.Language, again.Trigger, again.RequestedBy));
         Assert.Equal(RunParameters.Parse(run.Parameters), RunParameters.Parse(again.Parameters));
 
+        // The form in Vietnamese, switched from the header, and still accessible.
+        await page.GotoAsync("/run");
+        await page.SelectOptionAsync("#language-choice", "vi");
+        await page.ClickAsync("form.language-switch button");
+        await page.WaitForSelectorAsync("html[lang=vi]");
+        Assert.Equal("Chạy báo cáo", await page.InnerTextAsync("h1"));
+        Assert.Equal("Tìm địa bàn", await page.InnerTextAsync("#find-heading"));
+        await Accessibility.AssertNoSeriousViolations(page);
+
         var audited = await host.Services.GetRequiredService<AuditLog>().ListAsync("olga", null, null, 100);
         Assert.Contains(audited, e => e.Action == AuditActions.RunQueued && e.Target == $"run {runId}");
         Assert.Contains(audited, e => e.Action == AuditActions.RunDownloaded && e.Target == $"run {runId}");
@@ -109,6 +118,7 @@ public sealed partial class RunPagesBrowserTests(WebFixture fixture, Browser bro
         await page.WaitForURLAsync(new Regex(@"/bursts/\d+$"));
         Assert.Equal("finished", await FinalStatus(page, "#burst-status", "finished"));
         Assert.Equal(10, await page.Locator("table.burst-runs tbody tr[data-status=succeeded]").CountAsync());
+        Assert.Equal("10", await page.GetAttributeAsync("#burst-progress", "value"));
         await Accessibility.AssertNoSeriousViolations(page);
 
         await page.ClickAsync("table.burst-runs tr:has(td:text-is('la-gi')) a");
