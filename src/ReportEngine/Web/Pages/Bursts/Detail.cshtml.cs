@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReportEngine.Configuration;
 using ReportEngine.Delivery;
 using ReportEngine.Runs;
 using ReportEngine.Web.Text;
@@ -14,8 +14,8 @@ public sealed class DetailModel(BurstOverviews bursts, DisplayTime time) : PageM
 
     public BurstOverview Overview { get; private set; } = null!;
 
-    public string Time(string? stored) =>
-        stored is not null && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? time.Format(instant) : "";
+    /// <summary>A stored UTC time as a person reads it: in the display time zone, with its offset.</summary>
+    public string? Time(string? stored) => PersonTime.Format(stored, time.Zone);
 
     public string Parameters => RunParameters.Describe(Overview.Burst.Parameters);
 

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReportEngine.Configuration;
 using ReportEngine.Delivery;
 using ReportEngine.Runs;
 using ReportEngine.Web.Accounts;
@@ -53,8 +53,8 @@ public sealed class DetailModel(RunStore runs, Outbox outbox, IAuthorizationServ
 
     private const string CausedBy = "caused by: ";
 
-    public string Time(string? stored) =>
-        stored is not null && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? time.Format(instant) : "";
+    /// <summary>A stored UTC time as a person reads it: in the display time zone, with its offset.</summary>
+    public string? Time(string? stored) => PersonTime.Format(stored, time.Zone);
 
     public async Task<IActionResult> OnGetAsync(long id, string? follow)
     {
