@@ -3,14 +3,15 @@ using System.Globalization;
 using ReportEngine.Benchmarks;
 using ReportEngine.Layout;
 
-// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|import|burst|burst-10x|runs-page|all> [runs]
+// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|import|burst|burst-10x|runs-page|console-runs-page|all> [runs]
 // Each layout workload warms up, then prints one line: NAME docs=N pages=N seconds=median bytes=N peak_mb=N;
 // import prints IMPORT format=csv|xlsx rows=N seconds=N peak_mb=N (one run each, into an empty database).
 // The burst workloads render reports from a demo database they build first (not timed) and print
 // BURST reports=N seconds=… reports_per_second=… peak_mb=… (BURST-10X adds the commune query times).
 // runs-page times the console's runs page over 100,000 runs: RUNS-PAGE runs=N queries=N p50_ms=… p95_ms=… max_ms=….
+// console-runs-page requests that page over HTTP from a real `serve`: CONSOLE-RUNS-PAGE runs=N requests=N p50_ms=… p95_ms=… (server time).
 var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
-var runs = args.Length > 1 && which is not ("import-one" or "burst-setup") ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var runs = args.Length > 1 && which is not ("import-one" or "burst-setup" or "console-serve") ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var output = Path.Combine(Path.GetTempPath(), "reportengine-bench");
 Directory.CreateDirectory(output);
 
@@ -35,13 +36,18 @@ switch (which)
         return await BurstWorkload.Tenfold(output);
     case "runs-page":
         return RunsPageWorkload.Run(output);
+    case "console-runs-page":
+        return await ConsoleRunsPageWorkload.Run(output);
+    case "console-serve":
+        // The child process console-runs-page starts: args[1] is the database, args[2] the archive.
+        return await ConsoleRunsPageWorkload.Serve(args[1], args[2]);
     case "burst-setup":
         // The child process that builds the burst workloads' databases: args[1] is the folder, args[2] 1x or 10x.
         BurstWorkload.Setup(args[1], args[2] == "10x");
         break;
     case "all":
         // Each workload in its own process, so each line's peak_mb is that workload's own peak.
-        foreach (var workload in new[] { "w1", "w2", "big", "import", "burst", "burst-10x", "runs-page" })
+        foreach (var workload in new[] { "w1", "w2", "big", "import", "burst", "burst-10x", "runs-page", "console-runs-page" })
         {
             using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [workload, runs.ToString(CultureInfo.InvariantCulture)]))!;
             child.WaitForExit();
@@ -53,7 +59,7 @@ switch (which)
 
         break;
     default:
-        Console.Error.WriteLine("usage: <w1|w2|big|import|burst|burst-10x|runs-page|all> [runs]");
+        Console.Error.WriteLine("usage: <w1|w2|big|import|burst|burst-10x|runs-page|console-runs-page|all> [runs]");
         return 2;
 }
 

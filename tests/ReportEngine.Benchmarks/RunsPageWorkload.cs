@@ -15,9 +15,9 @@ namespace ReportEngine.Benchmarks;
 /// </summary>
 internal static class RunsPageWorkload
 {
-    private const int Runs = 100_000;
+    internal const int Runs = 100_000;
     private const int Queries = 2_000;
-    private static readonly string[] Templates = ["annual-assessment", "quarterly-activities", "membership-summary"];
+    internal static readonly string[] Templates = ["annual-assessment", "quarterly-activities", "membership-summary"];
     private static readonly string[] Statuses = [RunStatus.Succeeded, RunStatus.Succeeded, RunStatus.Succeeded, RunStatus.Failed, RunStatus.Interrupted];
 
     public static int Run(string output)
@@ -61,7 +61,7 @@ internal static class RunsPageWorkload
     private static RunFilter DateRange(DateTimeOffset from, int days) => new(From: from, To: from.AddDays(days));
 
     /// <summary>Two years of runs, a few minutes apart, by ten people and the schedules.</summary>
-    private static void Fill(string file)
+    internal static void Fill(string file)
     {
         using var connection = SqliteDatabase.Open(file);
         MigrationRunner.Apply(connection);

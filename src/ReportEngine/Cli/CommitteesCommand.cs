@@ -33,10 +33,8 @@ public static class CommitteesCommand
         var import = new Command("import", "Create or update committees from a CSV file; each listed committee's recipients and drop folder are replaced. All or nothing.") { file };
         import.SetAction(parse =>
         {
-            var store = Store(context, parse);
-            var changes = CommitteeImport.Read(Path.GetFullPath(parse.GetValue(file)!), store.LocalityExists);
-            store.Save(changes);
-            context.Output.WriteLine($"committees: {changes.Count} imported");
+            var imported = new CommitteeEdits(Store(context, parse)).Import(Path.GetFullPath(parse.GetValue(file)!));
+            context.Output.WriteLine($"committees: {imported} imported");
             return 0;
         });
 
@@ -68,41 +66,22 @@ public static class CommitteesCommand
 
         set.SetAction(parse =>
         {
-            var store = Store(context, parse);
-            var existing = store.Find(parse.GetValue(code)!);
-            string Recipients(string role) => string.Join(";", existing?.Recipients.Where(r => r.Role == role).Select(r => r.Address) ?? []);
-            var (change, problems) = CommitteeRules.Check(
+            // The console's edit form calls the same CommitteeEdits: the same checks, the same messages.
+            var created = new CommitteeEdits(Store(context, parse)).Set(new CommitteeEdit(
                 parse.GetValue(code)!,
-                parse.GetValue(name) ?? existing?.Name ?? "",
-                parse.GetValue(locality) ?? existing?.LocalityCode ?? "",
-                parse.GetValue(language) ?? existing?.Language ?? "",
-                parse.GetValue(to) ?? Recipients(RecipientRole.To),
-                parse.GetValue(cc) ?? Recipients(RecipientRole.Cc),
-                parse.GetValue(dropFolder) ?? existing?.DropFolder ?? "",
-                store.LocalityExists,
-                CommitteeSigner.From(column => (parse.GetValue(signerOptions[column]) ?? Stored(existing?.Signer, column) ?? "").Replace("\\n", "\n", StringComparison.Ordinal)));
-            if (problems.Count > 0)
-            {
-                throw new ReportEngineException($"committee \"{change.Code}\": " + string.Join("; ", problems));
-            }
-
-            store.Save([change]);
-            context.Output.WriteLine($"committee {change.Code}: {(existing is null ? "created" : "updated")}");
+                parse.GetValue(name),
+                parse.GetValue(locality),
+                parse.GetValue(language),
+                parse.GetValue(to),
+                parse.GetValue(cc),
+                parse.GetValue(dropFolder),
+                signerOptions.ToDictionary(o => o.Key, o => parse.GetValue(o.Value)?.Replace("\\n", "\n", StringComparison.Ordinal))));
+            context.Output.WriteLine($"committee {parse.GetValue(code)}: {(created ? "created" : "updated")}");
             return 0;
         });
 
         return new Command("committees", "The committees that receive reports, their languages, recipients and drop folders.") { list, import, set };
     }
-
-    private static string? Stored(CommitteeSigner? signer, string column) => signer is null ? null : column switch
-    {
-        "issuing_body" => signer.IssuingBody,
-        "body_symbol" => signer.BodySymbol,
-        "signer_authority" => signer.SignerAuthority,
-        "signer_position" => signer.SignerPosition,
-        "signer_name" => signer.SignerName,
-        _ => signer.Place,
-    };
 
     private static CommitteeStore Store(CliContext context, ParseResult parse)
     {

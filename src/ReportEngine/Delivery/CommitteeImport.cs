@@ -23,8 +23,14 @@ public static class CommitteeImport
             throw new ReportEngineException($"There is no file {file}.");
         }
 
-        var lines = File.ReadAllLines(file, Encoding.UTF8);
-        if (lines.Length == 0)
+        return Read(file, File.ReadAllLines(file, Encoding.UTF8), localityExists);
+    }
+
+    /// <summary>The file's lines as read; <paramref name="file"/> names it in every message (a path, or an upload's name).</summary>
+    public static IReadOnlyList<CommitteeChange> Read(string file, IReadOnlyList<string> lines, Func<string, bool> localityExists)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Count == 0)
         {
             throw new ReportEngineException($"{file}: the file is empty; the first line must name the columns ({string.Join(",", Columns)}).");
         }
@@ -42,7 +48,7 @@ public static class CommitteeImport
         }
 
         var changes = new List<CommitteeChange>();
-        var rows = problems.Count == 0 ? lines.Length : 1;
+        var rows = problems.Count == 0 ? lines.Count : 1;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 1; i < rows; i++)
         {

@@ -11,6 +11,12 @@ public sealed class CommitteeStore(string connectionString)
 
     public IReadOnlyList<Committee> AtLevel(string level) => Read("l.level = @level", new { level });
 
+    /// <summary>Committees whose code or name contains the text (ASCII letters in any case, as SQLite LIKE compares); all for an empty text.</summary>
+    public IReadOnlyList<Committee> Search(string? text) => string.IsNullOrWhiteSpace(text)
+        ? All()
+        : Read("(c.code LIKE @pattern ESCAPE '\\' OR c.name LIKE @pattern ESCAPE '\\')",
+            new { pattern = "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" });
+
     public Committee? Find(string code) => Read("c.code = @code", new { code }).SingleOrDefault();
 
     /// <summary>

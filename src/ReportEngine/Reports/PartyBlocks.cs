@@ -15,8 +15,9 @@ internal static class PartyBlocks
     /// <summary>
     /// Space for the handwritten signature and the seal over it; as wide as the visible signature box the signer draws
     /// from the area's top left corner (its named destination), so the box is centred in the block like the name under it.
+    /// The document owns the width; the signer (Archive/Signing) draws its box to it.
     /// </summary>
-    private const float SignatureWidth = Archive.Signing.SignatureAppearance.Width;
+    public const float SignatureWidth = 200;
     private const float SignatureHeight = 72;
 
     /// <summary>58% of A4's text width between 30 mm and 15 mm margins.</summary>

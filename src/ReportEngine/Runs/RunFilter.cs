@@ -8,4 +8,11 @@ public sealed record RunFilter(string? Template = null, string? Status = null, D
 /// pass it as <c>before</c>; null on the last page. Keyset, not offset: a run inserted while someone pages
 /// shifts nothing, so no run is skipped or shown twice, and page 1,000 costs what page 1 costs.
 /// </summary>
-public sealed record RunPage(IReadOnlyList<RunRecord> Runs, long? NextBefore);
+public sealed record RunPage(IReadOnlyList<RunRecord> Runs, long? NextBefore)
+{
+    /// <summary>
+    /// The keyset of the newer (previous) page: pass it as <c>after</c> to <see cref="RunQueries.Newer"/>; null when
+    /// this page is the newest (as far as this page knows: a page read by <c>before</c> assumes newer runs exist).
+    /// </summary>
+    public long? NewerAfter { get; init; }
+}

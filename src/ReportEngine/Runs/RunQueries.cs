@@ -18,7 +18,16 @@ public sealed class RunQueries(string connectionString)
 
     /// <param name="before">The <see cref="RunPage.NextBefore"/> of the previous page; null for the newest.</param>
     /// <param name="size">1 to <see cref="MaxPageSize"/>.</param>
-    public RunPage Page(RunFilter filter, long? before = null, int size = DefaultPageSize)
+    public RunPage Page(RunFilter filter, long? before = null, int size = DefaultPageSize) => Read(filter, before, null, size);
+
+    /// <summary>
+    /// The page just newer than a run (a "previous page" link): the <paramref name="size"/> runs after
+    /// <paramref name="after"/> nearest to it, newest first. <see cref="RunPage.NewerAfter"/> says whether
+    /// there are newer ones still; <see cref="RunPage.NextBefore"/> leads back to <paramref name="after"/>'s page.
+    /// </summary>
+    public RunPage Newer(RunFilter filter, long after, int size = DefaultPageSize) => Read(filter, null, after, size);
+
+    private RunPage Read(RunFilter filter, long? before, long? after, int size)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
@@ -31,6 +40,7 @@ public sealed class RunQueries(string connectionString)
         // Only the filters given go into the statement: "@x IS NULL OR column = @x" would hide the indexes from SQLite.
         var where = new StringBuilder("WHERE 1 = 1");
         Add(where, before is not null, "id < @before");
+        Add(where, after is not null, "id > @after");
         Add(where, filter.Template is not null, "template = @Template");
         Add(where, filter.Status is not null, "status = @Status");
         Add(where, filter.RequestedBy is not null, "requested_by = @RequestedBy");
@@ -39,10 +49,11 @@ public sealed class RunQueries(string connectionString)
 
         using var connection = SqliteDatabase.Open(connectionString, readOnly: true);
         var rows = connection.Query<RunRecord>(
-            $"SELECT {RunStore.Columns} FROM runs {where} ORDER BY id DESC LIMIT @limit",
+            $"SELECT {RunStore.Columns} FROM runs {where} ORDER BY id {(after is null ? "DESC" : "ASC")} LIMIT @limit",
             new
             {
                 before,
+                after,
                 filter.Template,
                 filter.Status,
                 filter.RequestedBy,
@@ -50,7 +61,16 @@ public sealed class RunQueries(string connectionString)
                 to = filter.To is { } t ? RunStore.Timestamp(t) : null,
                 limit = size + 1, // one more than shown: whether an older page exists
             }).AsList();
-        return rows.Count > size ? new RunPage(rows.GetRange(0, size), rows[size - 1].Id) : new RunPage(rows, null);
+        if (after is not null)
+        {
+            // Read oldest first from the key; shown newest first, and the page after it is the key's own.
+            var shown = rows.Take(size).Reverse().ToList();
+            return new RunPage(shown, shown.Count > 0 ? shown[^1].Id : null) { NewerAfter = rows.Count > size ? shown[0].Id : null };
+        }
+
+        return rows.Count > size
+            ? new RunPage(rows.GetRange(0, size), rows[size - 1].Id) { NewerAfter = before is null || rows.Count == 0 ? null : rows[0].Id }
+            : new RunPage(rows, null) { NewerAfter = before is null || rows.Count == 0 ? null : rows[0].Id };
     }
 
     public RunRecord? Find(long id)

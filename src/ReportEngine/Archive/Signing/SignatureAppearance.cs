@@ -11,7 +11,8 @@ namespace ReportEngine.Archive.Signing;
 /// </summary>
 internal static class SignatureAppearance
 {
-    public const float Width = 200;
+    /// <summary>As wide as the signature block leaves room for on the Party document's last page.</summary>
+    public const float Width = Reports.PartyBlocks.SignatureWidth;
     public const float Height = 44;
     private const float FontSize = 9;
 

@@ -19,4 +19,8 @@ public static class AuditActions
     public const string RunDownloaded = "run.downloaded";
     public const string DeliveryRetried = "delivery.retried";
     public const string DeliveriesRetriedOfRun = "delivery.retried-failed-of-run";
+    public const string DeliveriesRetriedAllFailed = "delivery.retried-all-failed";
+    public const string CommitteeChanged = "committee.changed";
+    public const string CommitteesImported = "committees.imported";
+    public const string ScheduleRunNow = "schedule.run-now";
 }

@@ -17,6 +17,10 @@ internal static class PageFolders
         pages.AuthorizeFolder("/Users", ConsolePolicies.Admin);
         pages.AuthorizeFolder("/ApiKeys", ConsolePolicies.Admin);
         pages.AuthorizeFolder("/Audit", ConsolePolicies.Admin);
+        pages.AuthorizePage("/Deliveries/Retry", ConsolePolicies.Operator);
+        pages.AuthorizePage("/Committees/Edit", ConsolePolicies.Operator);
+        pages.AuthorizePage("/Committees/Import", ConsolePolicies.Operator);
+        pages.AuthorizePage("/Schedules/RunNow", ConsolePolicies.Operator);
         pages.AllowAnonymousToPage("/Login");
         pages.AllowAnonymousToPage("/Language");
     }

@@ -31,6 +31,7 @@ public static class WebConsoleExtensions
         services.AddConsoleServices();
         services.AddLoginRateLimit(web);
         services.AddProblemDetails();
+        services.AddListPageServices();
         // Vietnamese as text, not as &#x...; entities: readable source, smaller pages, the same safety.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
@@ -49,6 +50,7 @@ public static class WebConsoleExtensions
 
     public static WebApplication MapWebConsole(this WebApplication app)
     {
+        app.UseServerTiming();
         app.UseSecurityHeaders();
         app.UseConsoleAssets();
         app.UseRouting();
