@@ -75,6 +75,38 @@ public sealed class RunFormTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task A_form_submitted_twice_queues_one_run_for_the_operator_under_the_console_trigger()
+    {
+        await using var host = await ConsoleHost.StartAsync(fixture);
+        await host.CreateUserAsync("oanh", ConsoleRoles.Operator, ConsoleHost.Password);
+        var client = await host.LoginAsync("oanh", ConsoleHost.Password);
+        var token = await ConsoleForms.Token(client, "/run");
+        var fields = new Dictionary<string, string>
+        {
+            [ConsoleForms.TokenField] = token,
+            ["template"] = "annual-assessment",
+            ["RequestKey"] = "console-double-click",
+            ["Values[year]"] = "2024",
+            ["Values[locality]"] = "la-gi",
+            ["Mode"] = "report",
+            ["Language"] = "en",
+        };
+        var locations = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var content = new FormUrlEncodedContent(fields);
+            using var response = await client.PostAsync("/run", content);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            locations.Add(response.Headers.Location!.OriginalString);
+        }
+
+        var run = Assert.Single(host.Services.GetRequiredService<ReportEngine.Runs.RunStore>().List(10));
+        Assert.Equal([$"/runs/{run.Id}", $"/runs/{run.Id}"], locations);
+        Assert.Equal((ReportEngine.Runs.RunTrigger.Console, "oanh", "en"), (run.Trigger, run.RequestedBy, run.Language));
+        Assert.Single(await host.Services.GetRequiredService<AuditLog>().ListAsync("oanh", AuditActions.RunQueued, null, 10));
+    }
+
+    [Fact]
     public async Task The_locality_search_finds_names_without_their_diacritics()
     {
         await using var host = await ConsoleHost.StartAsync(fixture);
