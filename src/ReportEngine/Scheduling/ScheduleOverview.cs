@@ -62,21 +62,36 @@ public sealed class ScheduleOverview(ScheduleLoader loader, string schedulesFile
             }
 
             after = next;
-            var local = TimeZoneInfo.ConvertTime(next, schedule.Zone);
-            var day = DateOnly.FromDateTime(local.DateTime);
-            if (schedule.Calendar is { } calendar && !calendar.IsWorkingDay(day))
+            if (WhenRun(schedule, next) is not { } run)
             {
-                if (schedule.Definition.OnHoliday != HolidayPolicy.NextWorkingDay)
-                {
-                    continue;
-                }
-
-                var moved = calendar.NextWorkingDay(day).ToDateTime(TimeOnly.FromDateTime(local.DateTime));
-                next = new DateTimeOffset(moved, schedule.Zone.GetUtcOffset(moved));
+                continue;
             }
 
             found++;
-            yield return next;
+            yield return run;
         }
+    }
+
+    /// <summary>
+    /// When a firing of the cron actually runs its report: on a non-working day of the schedule's calendar,
+    /// the next working day at the same time (on-holiday: next-working-day) or never (skip). The worker's log
+    /// and the console both say this time, not the cron's.
+    /// </summary>
+    internal static DateTimeOffset? WhenRun(CheckedSchedule schedule, DateTimeOffset firing)
+    {
+        var local = TimeZoneInfo.ConvertTime(firing, schedule.Zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        if (schedule.Calendar is not { } calendar || calendar.IsWorkingDay(day))
+        {
+            return firing;
+        }
+
+        if (schedule.Definition.OnHoliday != HolidayPolicy.NextWorkingDay)
+        {
+            return null;
+        }
+
+        var moved = calendar.NextWorkingDay(day).ToDateTime(TimeOnly.FromDateTime(local.DateTime));
+        return new DateTimeOffset(moved, schedule.Zone.GetUtcOffset(moved));
     }
 }

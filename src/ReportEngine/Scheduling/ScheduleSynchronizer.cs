@@ -135,7 +135,7 @@ internal sealed class ScheduleSynchronizer(
 
         if (current?.Description == schedule.Fingerprint)
         {
-            logger.LogInformation("schedule {Schedule}: unchanged, next firing {Next}", definition.Id, Describe(current.NextFireTimeUtc, schedule.Zone));
+            logger.LogInformation("schedule {Schedule}: unchanged, next firing {Next}", definition.Id, Describe(current.NextFireTimeUtc, schedule));
             return job.Key;
         }
 
@@ -161,7 +161,7 @@ internal sealed class ScheduleSynchronizer(
         try
         {
             var result = await scheduler.ScheduleTrigger(builder.Build(), TriggerConflict.Replace, cancellationToken);
-            logger.LogInformation("schedule {Schedule}: {Outcome}, next firing {Next}", definition.Id, current is null ? "added" : "changed", Describe(result.NextFireTimeUtc, schedule.Zone));
+            logger.LogInformation("schedule {Schedule}: {Outcome}, next firing {Next}", definition.Id, current is null ? "added" : "changed", Describe(result.NextFireTimeUtc, schedule));
         }
         catch (SchedulerException e)
         {
@@ -208,6 +208,12 @@ internal sealed class ScheduleSynchronizer(
     private static string CalendarName(string scheduleId) => "schedule." + scheduleId;
 
     /// <summary>A firing as the admin reads it: in the schedule's own zone, with its offset.</summary>
-    private static string Describe(DateTimeOffset? next, TimeZoneInfo zone) =>
-        next is { } time ? PersonTime.Format(time, zone) : "none (no time left in its cron)";
+    /// <summary>The next firing as the schedules page shows it: moved off a non-working day when the schedule says so.</summary>
+    private static string Describe(DateTimeOffset? next, CheckedSchedule schedule) => next switch
+    {
+        null => "none (no time left in its cron)",
+        { } time when ScheduleOverview.WhenRun(schedule, time) is { } run && run != time =>
+            $"{PersonTime.Format(run, schedule.Zone)} (the cron's {PersonTime.Format(time, schedule.Zone)} falls on a non-working day)",
+        { } time => PersonTime.Format(time, schedule.Zone),
+    };
 }

@@ -98,6 +98,12 @@ public sealed class ScheduleFileTests(WorkerFixture fixture) : IDisposable
             """));
         using var worker = _folder.StartWorker();
 
+        // The log says when the report will run (the next working day), as the schedules page does, not the cron's holiday.
+        var added = await worker.WaitForLine(l => l.Contains("schedule moving: added, next firing ", StringComparison.Ordinal), Startup);
+        var announced = added[(added.IndexOf("next firing ", StringComparison.Ordinal) + "next firing ".Length)..];
+        Assert.Equal(today.AddDays(1), LocalDay(DateTimeOffset.Parse(announced[..announced.IndexOf(" (", StringComparison.Ordinal)], CultureInfo.InvariantCulture)));
+        Assert.Contains("falls on a non-working day", announced, StringComparison.Ordinal);
+
         await worker.WaitForLine(l => l.Contains("schedule moving: ", StringComparison.Ordinal) && l.Contains("moved to", StringComparison.Ordinal), Startup + TimeSpan.FromSeconds(8));
 
         Assert.Empty(_folder.RunsOf("moving"));

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.WebEncoders;
 using ReportEngine.Configuration;
 using ReportEngine.Web.Accounts;
+using ReportEngine.Web.Api;
 using ReportEngine.Web.Text;
 
 namespace ReportEngine.Web.Hosting;
@@ -32,6 +33,7 @@ public static class WebConsoleExtensions
         services.AddLoginRateLimit(web);
         services.AddProblemDetails();
         services.AddListPageServices();
+        services.AddConsoleApi();
         // Vietnamese as text, not as &#x...; entities: readable source, smaller pages, the same safety.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
@@ -52,6 +54,7 @@ public static class WebConsoleExtensions
     {
         app.UseServerTiming();
         app.UseSecurityHeaders();
+        app.UseApiProblems();
         app.UseConsoleAssets();
         app.UseRouting();
         app.UseRateLimiter();
@@ -59,6 +62,11 @@ public static class WebConsoleExtensions
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Json(new { status = "healthy" })).AllowAnonymous().WithName("health");
         app.MapRazorPages();
+        app.MapRunsApi();
+        app.MapBurstsApi();
+        app.MapDeliveriesApi();
+        app.MapTemplatesApi();
+        app.MapApiDocument();
         return app;
     }
 }
