@@ -23,7 +23,4 @@ public static class AuditActions
     public const string CommitteeChanged = "committee.changed";
     public const string CommitteesImported = "committees.imported";
     public const string ScheduleRunNow = "schedule.run-now";
-    public const string RunQueued = "run.queued";
-    public const string BurstQueued = "burst.queued";
-    public const string DeliveriesRetriedOfRun = "delivery.retried-failed-of-run";
 }
