@@ -9,11 +9,11 @@ namespace ReportEngine.Scheduling;
 /// <summary>
 /// Renders a burst queued by the console or the API as `run --committees` does: one run per committee (up
 /// to Burst:MaxParallel at once, each with the burst's trigger and requester), deliveries queued as each
-/// run succeeds, then one pass of the sender over those runs' deliveries and the burst's summary.
+/// run succeeds for the worker's sender, then the burst's summary.
 /// Taken over after a crash, it keeps the committees whose run finished and redoes (as a recovery run
 /// pointing back) a run left unfinished, like <see cref="ScheduledBursts"/>.
 /// </summary>
-internal sealed class QueuedBurstRunner(ReportEngineSettings settings, RunStore runs, RunExecutor executor, DeliverySender sender,
+internal sealed class QueuedBurstRunner(ReportEngineSettings settings, RunStore runs, RunExecutor executor,
     IOptions<SmtpOptions> smtp, IOptions<BurstOptions> options, InterruptionLimit interruptions, ILogger<QueuedBurstRunner> logger, TimeProvider clock)
 {
     public async Task RunAsync(QueuedBurst queued, CancellationToken cancellation)
@@ -72,12 +72,11 @@ internal sealed class QueuedBurstRunner(ReportEngineSettings settings, RunStore 
             };
         }, cancellation);
 
-        // The CLI's burst sends its deliveries before it answers; so does this (the sender's claims keep the
-        // worker's own delivery loop from sending any of them twice).
-        var pass = await sender.SendDueAsync(results.Select(r => r.Id).ToList(), cancellation);
+        // The deliveries are the worker's sender's, as a scheduled burst's are: a pass of its own here would
+        // collide with the sender's loop (one pass at a time), which picks them up within Delivery:PollInterval.
         var summary = burst.Bursts.Summarize(queued.Id);
-        logger.LogInformation("burst {Burst} ({Template} for {Committees}, {Trigger} by {RequestedBy}): {Count} runs; deliveries: {Summary} ({Pass})",
-            queued.Id, queued.Template, queued.Committees, queued.Trigger, queued.RequestedBy, results.Length, summary, pass);
+        logger.LogInformation("burst {Burst} ({Template} for {Committees}, {Trigger} by {RequestedBy}): {Count} runs; deliveries: {Summary}",
+            queued.Id, queued.Template, queued.Committees, queued.Trigger, queued.RequestedBy, results.Length, summary);
     }
 
     /// <summary>The run a dead worker left unfinished, marked interrupted (as it reads once its process is gone).</summary>

@@ -16,7 +16,7 @@ public sealed class SmtpServer : IDisposable
 {
     // Replies as the test's script says (script.json): a chosen reply to AUTH (advertised over plain text,
     // as a relay on loopback may), to MAIL FROM, to chosen recipients at RCPT, and delays before replying to
-    // MAIL, RCPT or DATA; stores everything it accepts like Mailbox.
+    // MAIL, RCPT or DATA; refuses chosen recipients the first time only (RcptOnce); stores everything it accepts like Mailbox.
     private const string ScriptedHandler = """
         import asyncio, json
         from aiosmtpd.handlers import Mailbox
@@ -26,6 +26,7 @@ public sealed class SmtpServer : IDisposable
                 super().__init__(mail_dir)
                 with open(script) as f:
                     self.script = json.load(f)
+                self.refused_once = set()
 
             async def delay(self, verb):
                 seconds = (self.script.get('Delays') or {}).get(verb)
@@ -55,6 +56,10 @@ public sealed class SmtpServer : IDisposable
 
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
                 await self.delay('RCPT')
+                once = (self.script.get('RcptOnce') or {}).get(address.lower())
+                if once and address.lower() not in self.refused_once:
+                    self.refused_once.add(address.lower())
+                    return once
                 reply = (self.script.get('Rcpt') or {}).get(address.lower())
                 if reply:
                     return reply
@@ -239,6 +244,9 @@ public sealed class SmtpScript
 
     /// <summary>The reply to RCPT TO, by lower-case address.</summary>
     public Dictionary<string, string> Rcpt { get; init; } = [];
+
+    /// <summary>The reply to the first RCPT TO of each of these lower-case addresses; later ones are accepted (a mailbox that was full, then emptied).</summary>
+    public Dictionary<string, string> RcptOnce { get; init; } = [];
 
     /// <summary>Seconds to wait before replying to MAIL, RCPT or DATA.</summary>
     public Dictionary<string, double> Delays { get; init; } = [];

@@ -13,12 +13,14 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRevoked = "apikey.revoked";
+    public const string RunQueued = "run.queued";
+    public const string BurstQueued = "burst.queued";
+    public const string RunAgain = "run.again";
+    public const string RunDownloaded = "run.downloaded";
     public const string DeliveryRetried = "delivery.retried";
+    public const string DeliveriesRetriedOfRun = "delivery.retried-failed-of-run";
     public const string DeliveriesRetriedAllFailed = "delivery.retried-all-failed";
     public const string CommitteeChanged = "committee.changed";
     public const string CommitteesImported = "committees.imported";
     public const string ScheduleRunNow = "schedule.run-now";
-    public const string RunQueued = "run.queued";
-    public const string BurstQueued = "burst.queued";
-    public const string DeliveriesRetriedOfRun = "delivery.retried-failed-of-run";
 }

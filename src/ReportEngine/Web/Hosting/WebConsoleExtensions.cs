@@ -29,6 +29,7 @@ public static class WebConsoleExtensions
         services.AddScoped<ConsoleText>();
         services.AddSingleton(sp => DisplayTime.From(sp.GetRequiredService<IConfiguration>()));
         services.AddConsoleAccounts(web);
+        services.AddConsoleServices();
         services.AddLoginRateLimit(web);
         services.AddProblemDetails();
         services.AddListPageServices();
