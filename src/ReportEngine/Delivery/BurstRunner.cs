@@ -36,19 +36,8 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
         var burstId = Bursts.Create(template, RunParameters.Format(parameters), selector, requestedBy);
         var results = await BurstLanes.RunAsync<CommitteeReport, CommitteeRun>(requests, maxParallel, report =>
         {
-            var (committee, request, prepared) = report;
-            var runId = runs.Queue(new RunRecord
-            {
-                Template = prepared.Template.Name,
-                TemplateVersion = prepared.Template.Version,
-                ConfinedTo = prepared.ConfinedTo,
-                Language = committee.Language,
-                Parameters = RunParameters.Format(request.Parameters),
-                Trigger = RunTrigger.CommandLine,
-                RequestedBy = requestedBy,
-                Status = RunStatus.Queued,
-                QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
-            });
+            var (committee, _, prepared) = report;
+            var runId = runs.Queue(QueuedRun(report, RunTrigger.CommandLine, requestedBy));
             Bursts.AddRun(burstId, committee.Id, runId);
             return async () =>
             {
@@ -97,6 +86,32 @@ public sealed class BurstRunner(ReportEngineSettings settings, RunStore runs, Ti
         }
 
         return requests;
+    }
+
+    /// <summary>
+    /// The run record of one committee's report, as every kind of burst (command line, schedule, console) queues it:
+    /// confined to the committee's area, pinned to the template version checked in <see cref="Prepare"/>, in the
+    /// committee's language. A run that takes over from <paramref name="earlier"/> (left unfinished by a dead
+    /// process) is a recovery pointing back at it, one attempt further.
+    /// </summary>
+    public RunRecord QueuedRun(CommitteeReport report, string trigger, string requestedBy, RunRecord? earlier = null, string? scheduledFor = null)
+    {
+        var (committee, request, prepared) = report;
+        return new RunRecord
+        {
+            Template = prepared.Template.Name,
+            TemplateVersion = prepared.Template.Version,
+            ConfinedTo = prepared.ConfinedTo,
+            Language = committee.Language,
+            Parameters = RunParameters.Format(request.Parameters),
+            Trigger = earlier is null ? trigger : RunTrigger.Recovery,
+            RequestedBy = requestedBy,
+            ScheduledFor = scheduledFor,
+            RecoversRunId = earlier?.Id,
+            Attempt = earlier is null ? 1 : earlier.Attempt + 1,
+            Status = RunStatus.Queued,
+            QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
+        };
     }
 
     /// <summary>Records the deliveries of a committee's run, once it has succeeded; recording them again changes nothing.</summary>

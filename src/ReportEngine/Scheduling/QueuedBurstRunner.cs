@@ -34,7 +34,7 @@ internal sealed class QueuedBurstRunner(ReportEngineSettings settings, RunStore 
 
         var results = await BurstLanes.RunAsync<CommitteeReport, RunRecord>(reports, options.Value.MaxParallel, report =>
         {
-            var (committee, request, prepared) = report;
+            var (committee, _, prepared) = report;
             var earlier = burst.Bursts.RunOf(queued.Id, committee.Id) is { } id ? runs.Find(id) : null;
             var done = earlier is { Status: RunStatus.Succeeded or RunStatus.Failed } ? earlier
                 : earlier is not null ? interruptions.GiveUp(Interrupted(earlier)) : null;
@@ -47,20 +47,7 @@ internal sealed class QueuedBurstRunner(ReportEngineSettings settings, RunStore 
                 };
             }
 
-            var runId = runs.Queue(new RunRecord
-            {
-                Template = prepared.Template.Name,
-                TemplateVersion = prepared.Template.Version,
-                ConfinedTo = prepared.ConfinedTo,
-                Language = committee.Language,
-                Parameters = RunParameters.Format(request.Parameters),
-                Trigger = earlier is null ? queued.Trigger : RunTrigger.Recovery,
-                RequestedBy = queued.RequestedBy,
-                RecoversRunId = earlier?.Id,
-                Attempt = earlier is null ? 1 : earlier.Attempt + 1,
-                Status = RunStatus.Queued,
-                QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
-            });
+            var runId = runs.Queue(burst.QueuedRun(report, queued.Trigger, queued.RequestedBy, earlier));
             burst.Bursts.SetRun(queued.Id, committee.Id, runId);
             return async () =>
             {

@@ -77,29 +77,15 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
     private long Requeue(long burstId, CommitteeReport report, RunRecord? earlier, string requestedBy,
         string scheduledFor, BurstRunner burst)
     {
-        var (committee, request, prepared) = report;
+        var committee = report.Committee;
         if (earlier is not null)
         {
             runs.Interrupt(earlier.Id, $"Interrupted: the process {earlier.ExecutedBy ?? "that queued it"} ended before the run finished; done again by a recovered firing.");
         }
 
-        var id = runs.Queue(new RunRecord
-        {
-            Template = prepared.Template.Name,
-            TemplateVersion = prepared.Template.Version,
-            ConfinedTo = prepared.ConfinedTo,
-            Language = committee.Language,
-            Parameters = RunParameters.Format(request.Parameters),
-            Trigger = earlier is null ? RunTrigger.Schedule : RunTrigger.Recovery,
-            RequestedBy = requestedBy,
-            // No schedule_id: the schedule's firing is the burst's (bursts.schedule_id), and one schedule id
-            // on many runs would read to the single-report recovery as a firing left unfinished.
-            ScheduledFor = scheduledFor,
-            RecoversRunId = earlier?.Id,
-            Attempt = earlier is null ? 1 : earlier.Attempt + 1,
-            Status = RunStatus.Queued,
-            QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
-        });
+        // No schedule_id: the schedule's firing is the burst's (bursts.schedule_id), and one schedule id
+        // on many runs would read to the single-report recovery as a firing left unfinished.
+        var id = runs.Queue(burst.QueuedRun(report, RunTrigger.Schedule, requestedBy, earlier, scheduledFor));
         burst.Bursts.SetRun(burstId, committee.Id, id);
         return id;
     }
