@@ -16,14 +16,20 @@ public sealed record ScheduleOverviewResult(string File, IReadOnlyList<ScheduleE
 /// The schedules file read with the worker's own loader and checks (so the page shows exactly what the worker
 /// runs and what it refuses), their next firings, and "run now": the schedule's report (or burst) queued for the
 /// worker with the parameters a firing now would ask for, trigger console.
+/// Checking a burst schedule prepares every committee's report, so the dashboard and the schedules page reuse
+/// the last check while the file's text is unchanged and the check is younger than <paramref name="freshFor"/>
+/// (the worker's own Schedules:ReloadInterval); "run now" always checks afresh.
 /// </summary>
-public sealed class ScheduleOverview(ScheduleLoader loader, string schedulesFile, RunRequests requests, TimeProvider clock)
+public sealed class ScheduleOverview(ScheduleLoader loader, string schedulesFile, RunRequests requests, TimeProvider clock, TimeSpan freshFor = default)
 {
     public const int Firings = 3;
 
+    private readonly Lock _gate = new();
+    private (ScheduleSet Set, DateTimeOffset CheckedAt)? _last;
+
     public ScheduleOverviewResult Read()
     {
-        var set = loader.Load(schedulesFile);
+        var set = Checked();
         var now = clock.GetUtcNow();
         var entries = set.Schedules.Select(s =>
         {
@@ -31,6 +37,28 @@ public sealed class ScheduleOverview(ScheduleLoader loader, string schedulesFile
             return new ScheduleEntry(s.Definition, s.Zone.Id, next, [.. next.Select(t => PersonTime.Format(t, s.Zone))]);
         }).ToList();
         return new ScheduleOverviewResult(set.File, entries, set.Failing, set.Problems);
+    }
+
+    /// <summary>The last check of the file while its text is the same and the check is fresh; else a new one.</summary>
+    private ScheduleSet Checked()
+    {
+        var content = File.Exists(schedulesFile) ? File.ReadAllText(schedulesFile) : "";
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (_last is { } last && last.Set.Content == content && now - last.CheckedAt < freshFor)
+            {
+                return last.Set;
+            }
+        }
+
+        var set = loader.Load(schedulesFile);
+        lock (_gate)
+        {
+            _last = (set, now);
+        }
+
+        return set;
     }
 
     /// <summary>Queues the schedule's run (or burst) now, as its firing would, for <paramref name="requestedBy"/>.</summary>

@@ -15,7 +15,7 @@ public sealed class ScheduleOverviewTests(WorkerFixture fixture) : IDisposable
     private readonly WorkerFolder _folder = new(fixture);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 9, 4, 3, 0, 0, TimeSpan.Zero));
 
-    private ScheduleOverview Overview()
+    private ScheduleOverview Overview(TimeSpan freshFor = default)
     {
         _folder.WriteSchedules("""
             schedules:
@@ -35,7 +35,31 @@ public sealed class ScheduleOverviewTests(WorkerFixture fixture) : IDisposable
             """);
         var settings = new ReportEngineSettings(_folder.Database, RepositoryPaths.Templates);
         return new ScheduleOverview(new ScheduleLoader(RepositoryPaths.Templates, _folder.Database, SchedulesOptions.DefaultTimeZone, _clock),
-            Path.Combine(_folder.Path, "config", "schedules.yaml"), new RunRequests(settings, _clock), _clock);
+            Path.Combine(_folder.Path, "config", "schedules.yaml"), new RunRequests(settings, _clock), _clock, freshFor);
+    }
+
+    [Fact]
+    public void The_check_is_reused_while_the_file_is_unchanged_and_fresh_and_redone_after_an_edit_or_the_interval()
+    {
+        var overview = Overview(TimeSpan.FromSeconds(10));
+
+        var first = overview.Read();
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var reused = overview.Read();
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var aged = overview.Read();
+        _folder.WriteSchedules("""
+            schedules:
+              - id: evening
+                template: annual-assessment
+                parameters: { year: "2024", locality: la-gi }
+                cron: "0 0 20 * * ?"
+            """);
+        var edited = overview.Read();
+
+        Assert.Same(first.Problems, reused.Problems);
+        Assert.NotSame(reused.Problems, aged.Problems);
+        Assert.Equal(["evening"], edited.Schedules.Select(s => s.Definition.Id));
     }
 
     [Fact]

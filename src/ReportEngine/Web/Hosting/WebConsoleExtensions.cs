@@ -32,7 +32,6 @@ public static class WebConsoleExtensions
         services.AddConsoleServices();
         services.AddLoginRateLimit(web);
         services.AddProblemDetails();
-        services.AddListPageServices();
         services.AddConsoleApi();
         // Vietnamese as text, not as &#x...; entities: readable source, smaller pages, the same safety.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
