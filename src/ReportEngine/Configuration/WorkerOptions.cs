@@ -19,6 +19,18 @@ public sealed class WorkerOptions
     /// <summary>A worker whose heartbeat is older than this is taken as gone: three polls at the slowest PollInterval.</summary>
     public static readonly TimeSpan Silence = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// PostgreSQL (several workers): a worker whose heartbeat is older than this is taken as dead, and its
+    /// runs and claims are taken over by the others. Longer than a few PollIntervals, so a busy worker is not buried alive.
+    /// </summary>
+    public TimeSpan DeadAfter { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>PostgreSQL (clustered Quartz): how often each worker checks in to the job store's cluster.</summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+
+    /// <summary>PostgreSQL (clustered Quartz): how late a check-in may be before the others recover the worker's jobs.</summary>
+    public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(7.5);
+
     /// <summary>How often the worker looks for on-demand runs queued by `run`, and says it is alive (at most 5 s).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -42,6 +54,9 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             SettingChecks.Between($"{s}:GracePeriod", options.GracePeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(6)),
             SettingChecks.Between($"{s}:MisfireThreshold", options.MisfireThreshold, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
             SettingChecks.Between($"{s}:PollInterval", options.PollInterval, TimeSpan.FromMilliseconds(100), WorkerOptions.Silence / 3),
+            SettingChecks.Between($"{s}:DeadAfter", options.DeadAfter, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10)),
+            SettingChecks.Between($"{s}:ClusterCheckinInterval", options.ClusterCheckinInterval, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(5)),
+            SettingChecks.Between($"{s}:ClusterCheckinMisfireThreshold", options.ClusterCheckinMisfireThreshold, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(5)),
             options.MaxInterruptions is < 1 or > 100
                 ? $"The setting {s}:MaxInterruptions must be from 1 to 100; it is {options.MaxInterruptions}."
                 : null,
