@@ -71,6 +71,10 @@ internal static class WorkerServiceCollectionExtensions
         services.AddSingleton(sp => new ScheduleLoader(settings.TemplatesPath, settings.ConnectionString,
             sp.GetRequiredService<IOptions<SchedulesOptions>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<ReportJob>();
+        services.AddTransient<ClusterCommitteeJob>();
+        services.AddSingleton<ClusterCommitteeRuns>();
+        services.AddSingleton<ClusterBursts>();
+        services.AddHostedService<ClusterSweep>();
         services.AddSingleton<RunningReports>();
         services.AddHostedService<ScheduleSynchronizer>();
         services.AddHostedService<OnDemandDispatcher>();

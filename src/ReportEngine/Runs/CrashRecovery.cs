@@ -10,10 +10,11 @@ namespace ReportEngine.Runs;
 /// </summary>
 public static class CrashRecovery
 {
-    public static Recovered Settle(RunStore runs, ReportArchive archive, bool includeQueuedFirings)
+    /// <param name="liveness">Who is alive (see <see cref="AbandonedRuns.Interrupt"/>).</param>
+    public static Recovered Settle(RunStore runs, ReportArchive archive, bool includeQueuedFirings, WorkerLiveness? liveness = null)
     {
         var reconciled = ArchiveReconciliation.Reconcile(runs, archive);
-        var interrupted = AbandonedRuns.Interrupt(runs, includeQueuedFirings);
+        var interrupted = AbandonedRuns.Interrupt(runs, includeQueuedFirings, liveness);
         foreach (var staged in archive.StagedRuns())
         {
             // Read after the folder was seen: a run's status only moves forward, so a finished run's folder is garbage.

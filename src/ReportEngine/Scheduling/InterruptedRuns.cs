@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ReportEngine.Archive;
+using ReportEngine.Configuration;
 using ReportEngine.Runs;
 
 namespace ReportEngine.Scheduling;
@@ -11,12 +13,13 @@ namespace ReportEngine.Scheduling;
 /// marked interrupted, and staging folders of finished runs are deleted (see CrashRecovery). Quartz
 /// then recovers the firings, and the job does each run again as a new run that points back at the
 /// interrupted one, unless it was interrupted Worker:MaxInterruptions times in a row.
+/// With several workers on PostgreSQL, only the runs of workers that are dead (<see cref="WorkerLiveness"/>) are touched.
 /// </summary>
-internal sealed class InterruptedRuns(RunStore runs, ReportArchive archive, ILogger<InterruptedRuns> logger) : IHostedService
+internal sealed class InterruptedRuns(RunStore runs, ReportArchive archive, ILogger<InterruptedRuns> logger, IOptions<WorkerOptions>? worker = null) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var recovered = CrashRecovery.Settle(runs, archive, includeQueuedFirings: true);
+        var recovered = CrashRecovery.Settle(runs, archive, includeQueuedFirings: true, new WorkerLiveness(runs, worker?.Value ?? new WorkerOptions()));
         foreach (var run in recovered.Archive.Completed)
         {
             logger.LogWarning("run {RunId} ({Template}): its process ended after the PDF reached the archive; recorded as succeeded ({Path})", run.Id, run.Template, run.ArchivePath);

@@ -42,6 +42,15 @@ internal sealed class OnDemandDispatcher(
         runs.SignOff(ProcessName.Current);
     }
 
+    /// <summary>The trigger that hands a queued run to the on-demand job, keyed by the run's id (so it is handed over once).</summary>
+    public static ITrigger TriggerFor(long runId) =>
+        TriggerBuilder.Create()
+            .WithIdentity("run-" + runId.ToString(CultureInfo.InvariantCulture), ReportJob.RunsGroup)
+            .ForJob(ReportJob.OnDemandJob)
+            .UsingJobData(ReportJob.RunIdData, runId.ToString(CultureInfo.InvariantCulture))
+            .StartNow()
+            .Build();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = clock.GetUtcNow();
@@ -54,13 +63,7 @@ internal sealed class OnDemandDispatcher(
                 runs.Heartbeat(ProcessName.Current, started);
                 foreach (var run in runs.QueuedOnDemand())
                 {
-                    var trigger = TriggerBuilder.Create()
-                        .WithIdentity("run-" + run.Id.ToString(CultureInfo.InvariantCulture), ReportJob.RunsGroup)
-                        .ForJob(ReportJob.OnDemandJob)
-                        .UsingJobData(ReportJob.RunIdData, run.Id.ToString(CultureInfo.InvariantCulture))
-                        .StartNow()
-                        .Build();
-                    var result = await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, stoppingToken);
+                    var result = await scheduler.ScheduleTrigger(TriggerFor(run.Id), TriggerConflict.Keep, stoppingToken);
                     logger.LogDebug("run {RunId} queued by {User}: {Outcome}", run.Id, run.RequestedBy, result.Outcome);
                 }
             }

@@ -12,13 +12,22 @@ namespace ReportEngine.Scheduling;
 /// run succeeds for the worker's sender, then the burst's summary.
 /// Taken over after a crash, it keeps the committees whose run finished and redoes (as a recovery run
 /// pointing back) a run left unfinished, like <see cref="ScheduledBursts"/>.
+/// On PostgreSQL the committees are handed to the cluster's workers (<see cref="ClusterBursts"/>), and the committee
+/// that completes the burst finishes it.
 /// </summary>
 internal sealed class QueuedBurstRunner(ReportEngineSettings settings, RunStore runs, RunExecutor executor,
-    IOptions<SmtpOptions> smtp, IOptions<BurstOptions> options, InterruptionLimit interruptions, ILogger<QueuedBurstRunner> logger, TimeProvider clock)
+    IOptions<SmtpOptions> smtp, IOptions<BurstOptions> options, InterruptionLimit interruptions, ClusterBursts cluster,
+    ILogger<QueuedBurstRunner> logger, TimeProvider clock)
 {
-    public async Task RunAsync(QueuedBurst queued, CancellationToken cancellation)
+    /// <returns>Whether the burst is done here (rendered, or nothing to render); false when the cluster's workers finish it.</returns>
+    public async Task<bool> RunAsync(QueuedBurst queued, CancellationToken cancellation)
     {
         var burst = new BurstRunner(settings, runs, clock, smtp.Value.From);
+        if (cluster.Clustered)
+        {
+            return await HandOut(queued, burst, cancellation);
+        }
+
         IReadOnlyList<CommitteeReport> reports;
         try
         {
@@ -29,7 +38,7 @@ internal sealed class QueuedBurstRunner(ReportEngineSettings settings, RunStore 
             // Checked when it was queued; committees or templates changed since.
             logger.LogError("burst {Burst} ({Template} for {Committees}, {Trigger} by {RequestedBy}) renders nothing: {Error}",
                 queued.Id, queued.Template, queued.Committees, queued.Trigger, queued.RequestedBy, e.Message);
-            return;
+            return true;
         }
 
         var results = await BurstLanes.RunAsync<CommitteeReport, RunRecord>(reports, options.Value.MaxParallel, report =>
@@ -64,6 +73,29 @@ internal sealed class QueuedBurstRunner(ReportEngineSettings settings, RunStore 
         var summary = burst.Bursts.Summarize(queued.Id);
         logger.LogInformation("burst {Burst} ({Template} for {Committees}, {Trigger} by {RequestedBy}): {Count} runs; deliveries: {Summary}",
             queued.Id, queued.Template, queued.Committees, queued.Trigger, queued.RequestedBy, results.Length, summary);
+        return true;
+    }
+
+    /// <summary>The burst's committees to the cluster, checked against the first committee only (see ScheduledBursts.HandOut).</summary>
+    private async Task<bool> HandOut(QueuedBurst queued, BurstRunner burst, CancellationToken cancellation)
+    {
+        IReadOnlyList<Committee> committees;
+        try
+        {
+            committees = burst.Committees.Select(queued.Committees);
+            burst.Prepare(queued.Template, RunParameters.Parse(queued.Parameters), committees[0].Code);
+        }
+        catch (ReportEngineException e)
+        {
+            logger.LogError("burst {Burst} ({Template} for {Committees}, {Trigger} by {RequestedBy}) renders nothing: {Error}",
+                queued.Id, queued.Template, queued.Committees, queued.Trigger, queued.RequestedBy, e.Message);
+            return true;
+        }
+
+        var added = await cluster.HandOutAsync(queued.Id, queued.Template, queued.Parameters, committees, queued.Trigger, queued.RequestedBy, null, cancellation);
+        logger.LogInformation("burst {Burst} ({Template} for {Committees}, {Trigger} by {RequestedBy}): {Added} of {Count} committees handed to the workers",
+            queued.Id, queued.Template, queued.Committees, queued.Trigger, queued.RequestedBy, added, committees.Count);
+        return false;
     }
 
     /// <summary>The run a dead worker left unfinished, marked interrupted (as it reads once its process is gone).</summary>

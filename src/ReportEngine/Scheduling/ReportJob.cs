@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
+using ReportEngine.Configuration;
 using ReportEngine.Delivery;
 using ReportEngine.Runs;
 
@@ -15,7 +17,7 @@ namespace ReportEngine.Scheduling;
 /// Worker:MaxInterruptions times in a row is failed instead (no crash loop).
 /// </summary>
 internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningReports running, ScheduledBursts bursts, InterruptionLimit interruptions,
-    ILogger<ReportJob> logger, TimeProvider clock) : IJob
+    IOptions<WorkerOptions> worker, ILogger<ReportJob> logger, TimeProvider clock) : IJob
 {
     public const string ScheduleGroup = "schedules";
     public const string RunsGroup = "runs";
@@ -23,6 +25,10 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
     public const string RunIdData = "run-id";
 
     public static readonly JobKey OnDemandJob = new("on-demand", RunsGroup);
+
+    // Queues a firing's run, or a recovery, only once: two workers recovering one firing cannot both queue it.
+    private readonly ClusterRunStore _once = new(runs.ConnectionString, clock);
+    private readonly WorkerLiveness _liveness = new(runs, worker.Value);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -68,6 +74,13 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
             firing = DateTimeOffset.Parse(scheduledFor, CultureInfo.InvariantCulture);
         }
 
+        if (last is { IsFinished: false } && _liveness.IsAlive(last))
+        {
+            // PostgreSQL: recovered here while the worker that runs it is alive after all (it missed a check-in).
+            logger.LogInformation("schedule {Schedule}: the firing of {Firing} is run by {Worker} (run {RunId})", schedule.Id, scheduledFor, last.ExecutedBy, last.Id);
+            return null;
+        }
+
         var previous = last is { IsFinished: false } || (last is { Status: RunStatus.Interrupted } && runs.RecoveredBy(last.Id) is null) ? last : null;
         if (last is not null && previous is null)
         {
@@ -85,7 +98,7 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
             }
         }
 
-        var id = runs.Queue(new RunRecord
+        var id = _once.QueueOnce(new RunRecord
         {
             Template = schedule.Template,
             Language = schedule.Language,
@@ -99,6 +112,11 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
             Status = RunStatus.Queued,
             QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
         });
+        if (id is null)
+        {
+            logger.LogInformation("schedule {Schedule}: the firing of {Firing} is already being run by another worker", schedule.Id, scheduledFor);
+        }
+
         return id;
     }
 
@@ -132,7 +150,7 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
         {
             case RunStatus.Queued:
                 return runId;
-            case RunStatus.Running when recovering:
+            case RunStatus.Running when recovering && !_liveness.IsAlive(run):
             case RunStatus.Interrupted when recovering && runs.RecoveredBy(runId) is null:
                 // This firing is recovered: the process that ran it died.
                 runs.Interrupt(runId, $"Interrupted: the process {run.ExecutedBy} ended before the run finished; done again by a recovered firing.");
@@ -141,7 +159,8 @@ internal sealed class ReportJob(RunStore runs, RunExecutor executor, RunningRepo
                     return null;
                 }
 
-                return runs.Queue(run with
+                // Null when another worker (or its sweep) queued the recovery first.
+                return _once.QueueOnce(run with
                 {
                     Trigger = RunTrigger.Recovery,
                     RecoversRunId = runId,

@@ -13,15 +13,23 @@ namespace ReportEngine.Scheduling;
 /// pointing back at it) only a run that was left queued, running or interrupted. A finished run is
 /// never redone; a succeeded run's deliveries are recorded again, which changes nothing. Committees render
 /// up to Burst:MaxParallel at once, their runs queued in committee order.
+/// On PostgreSQL the firing only hands the committees to the cluster's workers (<see cref="ClusterBursts"/>),
+/// each committee a job of its own; the burst row is made once however many workers get there.
 /// </summary>
 internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore runs, RunExecutor executor, IOptions<SmtpOptions> smtp,
-    IOptions<BurstOptions> options, InterruptionLimit interruptions, ILogger<ScheduledBursts> logger, TimeProvider clock)
+    IOptions<BurstOptions> options, InterruptionLimit interruptions, ClusterBursts cluster, ILogger<ScheduledBursts> logger, TimeProvider clock)
 {
     public async Task RunAsync(ScheduledReport schedule, DateTimeOffset firing, TimeZoneInfo zone, CancellationToken cancellation)
     {
         var burst = new BurstRunner(settings, runs, clock, smtp.Value.From);
         var parameters = schedule.ParametersAt(firing, zone);
         var scheduledFor = RunStore.Timestamp(firing);
+        if (cluster.Clustered)
+        {
+            await HandOut(schedule, burst, parameters, scheduledFor, cancellation);
+            return;
+        }
+
         IReadOnlyList<CommitteeReport> reports;
         try
         {
@@ -88,5 +96,34 @@ internal sealed class ScheduledBursts(ReportEngineSettings settings, RunStore ru
         var id = runs.Queue(burst.QueuedRun(report, RunTrigger.Schedule, requestedBy, earlier, scheduledFor));
         burst.Bursts.SetRun(burstId, committee.Id, id);
         return id;
+    }
+
+    /// <summary>
+    /// The firing's committees to the cluster. Checked first against the first committee only (a template or parameter
+    /// mistake is the same for all): preparing thousands of committees here would keep every other worker waiting;
+    /// each committee's job prepares its own.
+    /// </summary>
+    private async Task HandOut(ScheduledReport schedule, BurstRunner burst, IReadOnlyDictionary<string, string> parameters, string scheduledFor,
+        CancellationToken cancellation)
+    {
+        IReadOnlyList<Committee> committees;
+        try
+        {
+            committees = burst.Committees.Select(schedule.Committees!);
+            burst.Prepare(schedule.Template, parameters, committees[0].Code);
+        }
+        catch (ReportEngineException e)
+        {
+            logger.LogError("schedule {Schedule}: the firing of {Firing} renders nothing: {Error}", schedule.Id, scheduledFor, e.Message);
+            return;
+        }
+
+        var requestedBy = "schedule:" + schedule.Id;
+        var burstId = new ClusterRunStore(settings.ConnectionString, clock)
+            .BurstFor(schedule.Template, RunParameters.Format(parameters), schedule.Committees!, requestedBy, schedule.Id, scheduledFor);
+        var added = await cluster.HandOutAsync(burstId, schedule.Template, RunParameters.Format(parameters), committees, RunTrigger.Schedule,
+            requestedBy, scheduledFor, cancellation);
+        logger.LogInformation("schedule {Schedule}: burst {Burst} for the firing of {Firing}: {Added} of {Count} committees handed to the workers",
+            schedule.Id, burstId, scheduledFor, added, committees.Count);
     }
 }

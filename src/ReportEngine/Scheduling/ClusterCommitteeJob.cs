@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using ReportEngine.Configuration;
+using ReportEngine.Delivery;
+using ReportEngine.Runs;
+
+namespace ReportEngine.Scheduling;
+
+/// <summary>
+/// One committee of a burst, as a Quartz job of its own (PostgreSQL: the clustered scheduler hands the committees
+/// to whichever workers are free). Everything it needs is on its JobDetail (a recovered firing's trigger may lose
+/// its data). RequestRecovery: when its worker dies, another worker runs it again, and
+/// <see cref="ClusterCommitteeRuns"/> takes the dead worker's run over. Once the committee's run has finished, its
+/// deliveries are queued (again: recording them twice changes nothing), and the committee that finishes the
+/// burst stores its summary (and finishes a queued burst).
+/// </summary>
+internal sealed class ClusterCommitteeJob(ReportEngineSettings settings, RunStore runs, ClusterCommitteeRuns committeeRuns, RunningReports running,
+    IOptions<SmtpOptions> smtp, ILogger<ClusterCommitteeJob> logger, TimeProvider clock) : IJob
+{
+    public const string Group = "burst-committees";
+    public const string BurstData = "burst-id";
+    public const string BurstSizeData = "burst-size";
+    public const string CommitteeData = "committee";
+    public const string TemplateData = "template";
+    public const string ParametersData = "parameters";
+    public const string TriggerData = "trigger";
+    public const string RequestedByData = "requested-by";
+    public const string ScheduledForData = "scheduled-for";
+
+    public static JobKey KeyOf(long burstId, long committeeId) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{burstId}/{committeeId}"), Group);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var _ = running.Enter();
+        var data = context.JobDetail.JobDataMap;
+        var burstId = long.Parse(data.GetString(BurstData)!, CultureInfo.InvariantCulture);
+        var size = long.Parse(data.GetString(BurstSizeData)!, CultureInfo.InvariantCulture);
+        var code = data.GetString(CommitteeData)!;
+        var template = data.GetString(TemplateData)!;
+        var burst = new BurstRunner(settings, runs, clock, smtp.Value.From);
+        CommitteeReport report;
+        try
+        {
+            report = burst.Prepare(template, RunParameters.Parse(data.GetString(ParametersData)!), code).Single();
+        }
+        catch (ReportEngineException e)
+        {
+            // Checked when the burst was handed out; the committee or the template changed since.
+            logger.LogError("burst {Burst}: committee {Committee} renders nothing: {Error}", burstId, code, e.Message);
+            return;
+        }
+
+        var run = await committeeRuns.RunAsync(burst, burstId, report, data.GetString(TriggerData)!, data.GetString(RequestedByData)!,
+            data.ContainsKey(ScheduledForData) ? data.GetString(ScheduledForData) : null, cancellationToken);
+        burst.QueueDeliveries(report.Committee, run, report.Prepared);
+        if (run.Status is RunStatus.Succeeded or RunStatus.Failed)
+        {
+            ClusterBursts.FinishIfComplete(settings.ConnectionString, clock, burstId, size, logger);
+        }
+    }
+}
