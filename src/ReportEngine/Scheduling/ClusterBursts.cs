@@ -26,7 +26,8 @@ internal sealed class ClusterBursts(ISchedulerFactory schedulers, ReportEngineSe
     {
         var scheduler = await schedulers.GetScheduler(cancellation);
         var finished = new ClusterRunStore(settings.ConnectionString, clock).FinishedCommittees(burstId);
-        var jobs = committees.Where(c => !finished.Contains(c.Id)).Select(committee =>
+        var handedOut = clock.GetUtcNow();
+        var jobs = committees.Where(c => !finished.Contains(c.Id)).Select((committee, index) =>
         {
             var key = ClusterCommitteeJob.KeyOf(burstId, committee.Id);
             var job = JobBuilder.Create<ClusterCommitteeJob>()
@@ -44,7 +45,13 @@ internal sealed class ClusterBursts(ISchedulerFactory schedulers, ReportEngineSe
                 job = job.UsingJobData(ClusterCommitteeJob.ScheduledForData, scheduledFor);
             }
 
-            var start = TriggerBuilder.Create().WithIdentity(key.Name, key.Group).ForJob(key).StartNow().Build();
+            // Due a millisecond apart in committee order, and never misfired: taken oldest first however late, so the
+            // committees go in order, and a dead worker's committee (recovered by Quartz at its original time) goes
+            // before every committee still waiting.
+            var start = TriggerBuilder.Create().WithIdentity(key.Name, key.Group).ForJob(key)
+                .StartAt(handedOut.AddMilliseconds(index))
+                .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires))
+                .Build();
             return (Job: job.RequestRecovery().Build(), Trigger: start);
         }).ToList();
 
