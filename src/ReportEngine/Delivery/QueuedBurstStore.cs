@@ -1,6 +1,6 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 using ReportEngine.Runs;
 
@@ -64,5 +64,5 @@ public sealed class QueuedBurstStore(string connectionString, TimeProvider clock
             new { id, now = RunStore.Timestamp(clock.GetUtcNow()) });
     }
 
-    private SqliteConnection Open() => SqliteDatabase.Open(connectionString);
+    private DbConnection Open() => StateDatabase.Open(connectionString);
 }
