@@ -198,11 +198,10 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         return connection.Query<RunRecord>(
             $"""
             SELECT {Columns} FROM runs r
-            WHERE status = 'queued' AND trigger IN @triggers
+            WHERE status = 'queued' AND trigger IN ({OnDemandTriggers})
               AND NOT EXISTS (SELECT 1 FROM burst_runs br JOIN bursts b ON b.id = br.burst_id WHERE br.run_id = r.id AND b.status IS NOT NULL)
             ORDER BY id
-            """,
-            new { triggers = RunTrigger.OnDemand }).AsList();
+            """).AsList();
     }
 
     public IReadOnlyList<RunRecord> WithStatus(string status)
@@ -269,6 +268,12 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
             .Where(name => name != ProcessName.Current && ProcessName.IsAlive(name))
             .ToList();
     }
+
+    /// <summary>
+    /// The on-demand triggers as SQL literals (fixed names of ours): Dapper expands "IN @list" on SQLite but hands
+    /// PostgreSQL an array, which IN does not take.
+    /// </summary>
+    private static readonly string OnDemandTriggers = string.Join(", ", RunTrigger.OnDemand.Select(t => $"'{t}'"));
 
     private string Now() => Timestamp(clock.GetUtcNow());
 

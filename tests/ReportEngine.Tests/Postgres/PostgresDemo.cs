@@ -15,12 +15,15 @@ namespace ReportEngine.Tests.Postgres;
 /// </summary>
 /// <remarks>
 /// The template is the demo SQLite database copied with <see cref="SqliteToPostgres"/>, as `db copy --to`
-/// does: the organisations data and the migrated schema, no runs, no Quartz tables (serve provisions them).
+/// does: the organisations data and the migrated schema, no runs, no Quartz tables (serve provisions them),
+/// and the grants of the reader role `db reader-role` makes (reports render only through it: pass
+/// <see cref="Environment"/> to a serve process).
 /// The template refuses connections, because PostgreSQL copies a template only while nobody is connected to it.
 /// </remarks>
 public sealed class PostgresDemo : IDisposable
 {
     private const string Template = "demo";
+    private const string ReaderRole = "reportengine_reader";
     private readonly TempFolder _folder = new();
     private readonly Lock _creating = new();
     private int _copies;
@@ -36,6 +39,9 @@ public sealed class PostgresDemo : IDisposable
             Cluster.CreateDatabase(Template);
             var template = Cluster.ConnectionString(Template);
             Copied = SqliteToPostgres.Copy(Sqlite, template);
+            // The SELECT-only role reports read through (ConnectionStrings:ReportsReader); its grants are copied with the template.
+            var reader = CliRun.Invoke("db", "reader-role", "--name", ReaderRole, "--db", template).GetAwaiter().GetResult();
+            Assert.True(reader.ExitCode == 0, reader.Error);
             NpgsqlConnection.ClearAllPools();
             using var connection = new NpgsqlConnection(Cluster.ConnectionString("postgres"));
             connection.Open();
@@ -72,6 +78,19 @@ public sealed class PostgresDemo : IDisposable
             return Cluster.ConnectionString(name);
         }
     }
+
+    /// <summary>
+    /// The reader role's connection string for a copy (trust authentication here, so no password): what
+    /// ConnectionStrings:ReportsReader (Worker env: ConnectionStrings__ReportsReader) must name for reports to render.
+    /// </summary>
+    public static string ReaderOf(string database) => new NpgsqlConnectionStringBuilder(database) { Username = ReaderRole }.ToString();
+
+    /// <summary>The environment a `serve` or CLI process needs for this copy: the owner's and the reader's connection strings.</summary>
+    public static Dictionary<string, string> Environment(string database) => new()
+    {
+        ["ConnectionStrings__Reports"] = database,
+        ["ConnectionStrings__ReportsReader"] = ReaderOf(database),
+    };
 
     public void Dispose()
     {
