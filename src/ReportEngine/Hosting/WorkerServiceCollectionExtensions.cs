@@ -72,7 +72,7 @@ internal static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddReportScheduling(this IServiceCollection services, IConfiguration configuration, ReportEngineSettings settings, WorkerOptions worker)
     {
         services.AddSingleton(sp => new ScheduleLoader(settings.TemplatesPath, settings.ConnectionString,
-            sp.GetRequiredService<IOptions<SchedulesOptions>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<SchedulesOptions>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>(), settings.ReaderConnectionString));
         services.AddTransient<ReportJob>();
         services.AddSingleton<RunningReports>();
         services.AddHostedService<ScheduleSynchronizer>();
