@@ -32,6 +32,8 @@ public sealed class PostgresStateStoresTests(PostgresDemo demo)
         Assert.Equal((RunStatus.Succeeded, "host:1", 3L, 1234L, "2024/run.pdf"), (run.Status, run.ExecutedBy, run.Pages!.Value, run.Bytes!.Value, run.ArchivePath));
         Assert.Equal(id, runs.List(10, template: "annual-assessment", status: RunStatus.Succeeded).Single().Id);
         Assert.Contains(runs.Archived(), r => r.Id == id);
+        var page = new RunQueries(_database).Page(new RunFilter(Status: RunStatus.Succeeded, From: DateTimeOffset.UtcNow.AddHours(-1)));
+        Assert.Equal(id, Assert.Single(page.Runs).Id);
         Assert.StartsWith("PostgreSQL 127.0.0.1:", runs.Location, StringComparison.Ordinal);
     }
 
