@@ -55,7 +55,7 @@ public sealed class ClusterWorld : IDisposable
     /// <summary>Starts <paramref name="count"/> workers and waits until each has written its heartbeat.</summary>
     public async Task StartWorkers(int count)
     {
-        var environment = new Dictionary<string, string>(Smtp.Environment)
+        var environment = new Dictionary<string, string>(Smtp.Environment.Concat(PostgresDemo.Environment(Database)))
         {
             ["Worker__ClusterCheckinInterval"] = "00:00:01",
             ["Worker__ClusterCheckinMisfireThreshold"] = "00:00:02",
@@ -74,7 +74,8 @@ public sealed class ClusterWorld : IDisposable
         }
 
         var names = _workers.Select(NameOf).ToList();
-        await Poll.Until(() => names.All(name => Scalar<long>("SELECT COUNT(*) FROM workers WHERE name = @name", new { name }) == 1) ? true : (bool?)null,
+        await Poll.Until(() => _workers.Any(w => w.HasExited) ? throw new InvalidOperationException("a worker exited:\n" + Describe())
+                : names.All(name => Scalar<long>("SELECT COUNT(*) FROM workers WHERE name = @name", new { name }) == 1) ? true : (bool?)null,
             TimeSpan.FromSeconds(120), () => string.Join("\n---\n", _workers.Select(w => w.Output)));
     }
 
@@ -110,7 +111,15 @@ public sealed class ClusterWorld : IDisposable
     public string Describe() =>
         string.Join("\n", Query<(long, string, string?, string?)>("SELECT id, status, executed_by, error FROM runs ORDER BY id")
             .Select(r => $"run {r.Item1} {r.Item2} by {r.Item3} {r.Item4}"))
-        + "\n" + string.Join("\n===\n", _workers.Select(w => w.Output.Length > 6000 ? w.Output[^6000..] : w.Output));
+        + "\n" + string.Join("\n===\n", _workers.Select(w => Tail(w.Output)));
+
+    /// <summary>A worker's last lines, each message once (a warning repeated every poll would hide the rest).</summary>
+    private static string Tail(string output)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lines = output.Split('\n').Reverse().Where(line => seen.Add(line.Length > 24 && char.IsDigit(line[0]) ? line[24..] : line)).Take(60).Reverse();
+        return string.Join("\n", lines);
+    }
 
     public int MaildirCount() =>
         Directory.Exists(System.IO.Path.Combine(Smtp.Maildir, "new")) ? Directory.GetFiles(System.IO.Path.Combine(Smtp.Maildir, "new")).Length : 0;
