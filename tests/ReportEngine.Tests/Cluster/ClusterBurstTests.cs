@@ -16,7 +16,7 @@ public sealed class ClusterBurstTests(PostgresDemo demo)
 {
     private const string RunStatusSucceeded = "succeeded";
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
 
     [Fact]
     public async Task A_burst_over_the_commune_committees_is_spread_over_three_workers_one_succeeded_run_and_one_email_each()

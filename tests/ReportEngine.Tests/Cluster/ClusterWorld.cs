@@ -79,8 +79,11 @@ public sealed class ClusterWorld : IDisposable
             TimeSpan.FromSeconds(120), () => string.Join("\n---\n", _workers.Select(w => w.Output)));
     }
 
-    /// <summary>A schedule firing once, a few seconds from now, a burst of committee-report 2024 over the given committees.</summary>
-    public DateTimeOffset ScheduleBurst(string committees, int secondsAhead = 10)
+    /// <summary>
+    /// A schedule firing once, a burst of committee-report 2024 over the given committees: far enough ahead for every
+    /// worker to check it first (each prepares every committee's report; some 20 s for the communes here).
+    /// </summary>
+    public DateTimeOffset ScheduleBurst(string committees, int secondsAhead = 45)
     {
         var due = WorkerFolder.SecondsAhead(secondsAhead);
         File.WriteAllText(_folder.File("config/schedules.yaml"), $"""
