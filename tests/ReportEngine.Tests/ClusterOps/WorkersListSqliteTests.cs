@@ -35,8 +35,13 @@ public sealed partial class WorkersListSqliteTests(WorkerFixture fixture) : IDis
         {
             var id = _folder.Runs.Queue(new RunRecord
             {
-                Template = "annual-assessment", Language = "vi", Parameters = $$"""{"year":"2024","locality":"{{locality}}"}""",
-                Trigger = RunTrigger.CommandLine, RequestedBy = "test", Status = RunStatus.Queued, QueuedAt = StoredTime.Format(now),
+                Template = "annual-assessment",
+                Language = "vi",
+                Parameters = $$"""{"year":"2024","locality":"{{locality}}"}""",
+                Trigger = RunTrigger.CommandLine,
+                RequestedBy = "test",
+                Status = RunStatus.Queued,
+                QueuedAt = StoredTime.Format(now),
             });
             Assert.True(_folder.Runs.TryStart(id, "elsewhere:2"));
         }
