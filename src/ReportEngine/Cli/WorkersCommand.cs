@@ -16,8 +16,9 @@ public static class WorkersCommand
         list.SetAction(parse =>
         {
             var settings = context.Settings(parse);
-            // The database must be there (a SQLite file is never created by a question); its schema is brought up to date.
-            ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString).Dispose();
+            // The database must be there (a SQLite file is never created by a question); its schema is brought up to date,
+            // on PostgreSQL through the owner's connection (the workers table is state, not report data: no reader role needed).
+            OrganizationsDatabase.OpenExisting(settings.ConnectionString).Dispose();
             var deadAfter = OptionsReader.Read(CliContext.Configuration(), WorkerOptions.Section, new WorkerOptionsValidator()).DeadAfter;
             var zone = CliContext.DisplayZone();
             foreach (var worker in new WorkerRoster(settings.ConnectionString, context.Clock).Read(deadAfter).Where(w => w.Live || parse.GetValue(all)))
