@@ -24,7 +24,8 @@ public sealed class ClusterScheduleTests(PostgresDemo demo) : IDisposable
     {
         var workers = await _cluster.StartWorkers(3);
         var names = workers.Select(ClusterFolder.NameOf).ToHashSet();
-        var listed = await WorkersList();
+        // Each writes its first heartbeat within a poll of serving.
+        var listed = await WorkersListUntil(3);
         Assert.Equal(names, listed.Select(l => l.Split("  ")[0]).ToHashSet());
         Assert.All(listed, l => Assert.EndsWith("  running 0", l, StringComparison.Ordinal));
 
@@ -47,13 +48,7 @@ public sealed class ClusterScheduleTests(PostgresDemo demo) : IDisposable
         var killed = workers[1];
         await killed.KillHard();
         // On this host a killed worker is dead as soon as its process is gone; elsewhere, once its heartbeat is older than Worker:DeadAfter.
-        var afterKill = await WorkersList();
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); afterKill.Count != 2 && DateTime.UtcNow < deadline; afterKill = await WorkersList())
-        {
-            await Task.Delay(200);
-        }
-
-        Assert.Equal(2, afterKill.Count);
+        var afterKill = await WorkersListUntil(2);
         Assert.DoesNotContain(afterKill, l => l.StartsWith(ClusterFolder.NameOf(killed) + "  ", StringComparison.Ordinal));
         Assert.Contains(await WorkersList("--all"), l => l.StartsWith(ClusterFolder.NameOf(killed) + "  ", StringComparison.Ordinal) && l.EndsWith("  dead", StringComparison.Ordinal));
 
@@ -71,7 +66,8 @@ public sealed class ClusterScheduleTests(PostgresDemo demo) : IDisposable
     public async Task A_firing_due_while_the_whole_cluster_was_down_runs_once_when_three_workers_come_back()
     {
         var before = await _cluster.StartWorkers(3);
-        var due = WorkerFolder.SecondsAhead(12);
+        // Far enough ahead to store the trigger and stop three workers on a loaded machine before it is due.
+        var due = WorkerFolder.SecondsAhead(20);
         _cluster.WriteSchedules(Schedule("missed", due));
         await Poll.Until(() => _cluster.HasTrigger("missed"), TimeSpan.FromSeconds(30), _cluster.AllOutput);
         await Task.WhenAll(before.Select(w => w.Terminate(TimeSpan.FromSeconds(60))));
@@ -105,6 +101,19 @@ public sealed class ClusterScheduleTests(PostgresDemo demo) : IDisposable
         var list = await CliRun.Invoke(["workers", "list", "--db", _cluster.Database, .. options]);
         Assert.True(list.ExitCode == 0, list.Error);
         return list.OutputLines;
+    }
+
+    /// <summary>`workers list` again until it shows this many workers (30 s at most), then what it shows.</summary>
+    private async Task<IReadOnlyList<string>> WorkersListUntil(int count)
+    {
+        var listed = await WorkersList();
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); listed.Count != count && DateTime.UtcNow < deadline; listed = await WorkersList())
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.True(listed.Count == count, string.Join("\n", listed));
+        return listed;
     }
 
     /// <summary>The identity the archive marker must hold, from the test's own SQL.</summary>
