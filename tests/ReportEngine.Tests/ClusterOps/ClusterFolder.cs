@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using ReportEngine.Archive;
 using ReportEngine.Runs;
+using ReportEngine.Tests.Postgres;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.ClusterOps;
@@ -51,7 +52,8 @@ public sealed class ClusterFolder : IDisposable
 
     public WorkerProcess Start(IReadOnlyDictionary<string, string>? extra = null)
     {
-        var environment = new Dictionary<string, string>
+        // The owner's and the reader role's connection strings (reports render only through the reader).
+        var environment = new Dictionary<string, string>(PostgresDemo.Environment(Database))
         {
             ["Worker__ClusterCheckinInterval"] = "00:00:01",
             ["Worker__ClusterCheckinMisfireThreshold"] = "00:00:02",
