@@ -72,11 +72,12 @@ public sealed class ClusterFolder : IDisposable
     public string AllOutput() => string.Join("\n---\n", _workers.Select(w => w.Output));
 
     /// <summary>The schedule's runs, read with the test's own SQL.</summary>
-    public IReadOnlyList<(long Id, string Status, string? ExecutedBy, string? ArchivePath, string? Sha256, string? Error)> RunsOf(string scheduleId)
+    public IReadOnlyList<ScheduledRun> RunsOf(string scheduleId)
     {
         using var connection = new NpgsqlConnection(Database);
-        return connection.Query<(long, string, string?, string?, string?, string?)>(
-            "SELECT id, status, executed_by, archive_path, sha256, error FROM runs WHERE schedule_id = @scheduleId ORDER BY id",
+        return connection.Query<ScheduledRun>(
+            "SELECT id AS Id, status AS Status, executed_by AS ExecutedBy, archive_path AS ArchivePath, sha256 AS Sha256, error AS Error " +
+            "FROM runs WHERE schedule_id = @scheduleId ORDER BY id",
             new { scheduleId }).AsList();
     }
 
@@ -108,3 +109,6 @@ public sealed class ClusterFolder : IDisposable
         _folder.Dispose();
     }
 }
+
+/// <summary>A run of a schedule as the test reads it from the runs table (a class, so "none yet" is null).</summary>
+public sealed record ScheduledRun(long Id, string Status, string? ExecutedBy, string? ArchivePath, string? Sha256, string? Error);
