@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using Npgsql;
+using ReportEngine.Cli;
+using ReportEngine.Data;
+using ReportEngine.Reports;
+
+namespace ReportEngine.Benchmarks;
+
+/// <summary>
+/// The nation on PostgreSQL: NATION-GEN times `demo --scale nation` (full size, throwaway cluster) and
+/// then one province's and a few communes' annual assessments from it; NATION renders the burst over
+/// all 3,355 committees with 1, 2 and 3 `serve` workers on fresh copies of the generated database.
+/// Run from the repository root (the templates folder is read from there).
+/// </summary>
+internal static class NationWorkload
+{
+    private const int Committees = 3355;
+    private const string Year = "2026";
+
+    public static async Task<int> Generate(string output)
+    {
+        using var postgres = new ThrowawayPostgres();
+        var (database, seconds, rows) = await MakeNation(postgres);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"NATION-GEN seconds={seconds:0.0} rows={rows}"));
+
+        // Whether reports stay quick on the nation's data: the largest province, and the median of three communes.
+        var reader = ReaderRole(database);
+        var templates = Path.GetFullPath("templates");
+        var runner = new ReportRunner(templates, TimeProvider.System, TimeSpan.FromMinutes(5));
+        double Render(string locality)
+        {
+            using var connection = ReportsDatabase.OpenForReports(database, reader);
+            var watch = Stopwatch.StartNew();
+            runner.Render(new ReportRequest("annual-assessment", new Dictionary<string, string> { ["year"] = Year, ["locality"] = locality }, "vi"),
+                connection, Path.Combine(output, "nation"));
+            return watch.Elapsed.TotalSeconds;
+        }
+
+        string[] communes;
+        using (var connection = PostgresDatabase.Open(database))
+        {
+            communes = connection.Query<string>("SELECT code FROM localities WHERE level = 'commune' ORDER BY id").Where((_, i) => i % 1000 == 500).ToArray();
+        }
+
+        Render(communes[0]);
+        var communeSeconds = communes.Select(Render).Order().ToArray()[communes.Length / 2];
+        var provinceSeconds = Render("ho-chi-minh");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"NATION-GEN-REPORTS province=ho-chi-minh province_seconds={provinceSeconds:0.00} commune_seconds={communeSeconds:0.00} (median of {communes.Length})"));
+        return 0;
+    }
+
+    public static async Task<int> Burst(string output)
+    {
+        using var postgres = new ThrowawayPostgres();
+        var (template, seconds, _) = await MakeNation(postgres);
+        var reader = ReaderRole(template);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nation generated in {seconds:0.0} s"));
+        // The template database must have no session open while it is copied.
+        NpgsqlConnection.ClearAllPools();
+        foreach (var workers in new[] { 1, 2, 3 })
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"nation_w{workers}");
+            postgres.CreateDatabase(name, template: "nation");
+            var result = await TimeBurst(postgres.ConnectionString(name), reader, workers, Path.Combine(output, name));
+            if (result is null)
+            {
+                return 1;
+            }
+
+            var (elapsed, failed) = result.Value;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"NATION reports={Committees} workers={workers} seconds={elapsed:0.0} reports_per_second={Committees / elapsed:0.00} failed={failed}"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>`demo --scale nation` into a new database "nation", in this process; its seconds and the rows it printed.</summary>
+    private static async Task<(string Database, double Seconds, long Rows)> MakeNation(ThrowawayPostgres postgres)
+    {
+        postgres.CreateDatabase("nation");
+        var database = postgres.ConnectionString("nation");
+        using var printed = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var watch = Stopwatch.StartNew();
+        var code = await CommandLineApplication.RunAsync(["demo", "--scale", "nation", "--db", database], printed, error);
+        var seconds = watch.Elapsed.TotalSeconds;
+        if (code != 0)
+        {
+            throw new InvalidOperationException("demo --scale nation failed: " + error);
+        }
+
+        Console.Error.Write(printed.ToString());
+        var rows = printed.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.Contains(": ", StringComparison.Ordinal)).Sum(l => long.Parse(l.Split(": ")[1], CultureInfo.InvariantCulture));
+        return (database, seconds, rows);
+    }
+
+    /// <summary>The role reports read through (`db reader-role`); copies of the database keep its grants.</summary>
+    private static string ReaderRole(string database)
+    {
+        var code = CommandLineApplication.RunAsync(["db", "reader-role", "--name", "reportengine_reader", "--db", database], TextWriter.Null, Console.Error)
+            .GetAwaiter().GetResult();
+        if (code != 0)
+        {
+            throw new InvalidOperationException("db reader-role failed");
+        }
+
+        return new NpgsqlConnectionStringBuilder(database) { Username = "reportengine_reader" }.ToString();
+    }
+
+    /// <summary>
+    /// Starts the workers on a schedule that fires 40 s ahead (time to start and join the cluster) with a burst
+    /// over the provinces' and one over the communes' committees; seconds from the firing until every committee
+    /// has a finished run, and how many of those failed. Null when it did not finish within the hour.
+    /// </summary>
+    private static async Task<(double Seconds, long Failed)?> TimeBurst(string database, string reader, int workers, string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "config"));
+        var due = DateTimeOffset.UtcNow.AddSeconds(40);
+        due = new DateTimeOffset(due.Year, due.Month, due.Day, due.Hour, due.Minute, due.Second, TimeSpan.Zero);
+        var vietnam = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
+        var cron = string.Create(CultureInfo.InvariantCulture,
+            $"{vietnam.Second} {vietnam.Minute} {vietnam.Hour} {vietnam.Day} {vietnam.Month} ? {vietnam.Year}");
+        await File.WriteAllTextAsync(Path.Combine(folder, "config", "schedules.yaml"), $"""
+            schedules:
+              - id: nation-provinces
+                template: annual-assessment
+                parameters: {"{"} year: "{Year}" {"}"}
+                committees: province
+                cron: "{cron}"
+              - id: nation-communes
+                template: annual-assessment
+                parameters: {"{"} year: "{Year}" {"}"}
+                committees: commune
+                cron: "{cron}"
+            """);
+
+        var processes = Enumerable.Range(0, workers).Select(_ => StartServe(database, reader, folder)).ToList();
+        try
+        {
+            using var connection = PostgresDatabase.Open(database);
+            var deadline = DateTimeOffset.UtcNow.AddHours(1);
+            while (DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
+                {
+                    Console.Error.WriteLine($"a worker exited with {exited.ExitCode}");
+                    return null;
+                }
+
+                var finished = Finished(connection);
+                if (finished.Committees >= Committees)
+                {
+                    return ((DateTimeOffset.UtcNow - due).TotalSeconds, finished.Failed);
+                }
+            }
+
+            Console.Error.WriteLine("the burst did not finish within the hour");
+            return null;
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit();
+                }
+
+                process.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Committees whose run in a burst has finished (succeeded or failed), and how many failed.</summary>
+    private static (long Committees, long Failed) Finished(NpgsqlConnection connection) =>
+        connection.QuerySingle<(long, long)>(
+            """
+            SELECT COUNT(DISTINCT b.committee_id), COUNT(DISTINCT b.committee_id) FILTER (WHERE r.status = 'failed')
+            FROM burst_runs b JOIN runs r ON r.id = b.run_id
+            WHERE r.status IN ('succeeded', 'failed')
+            """);
+
+    private static Process StartServe(string database, string reader, string folder)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ReportEngine.dll"), "serve", "--db", database })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["ConnectionStrings__Reports"] = database;
+        start.Environment["ConnectionStrings__ReportsReader"] = reader;
+        start.Environment["Templates__Path"] = Path.GetFullPath("templates");
+        // One archive for all the workers of the database, as a shared mount would be.
+        start.Environment["Archive__Path"] = Path.Combine(folder, "archive");
+        start.Environment["Web__Urls"] = "http://127.0.0.1:0";
+        start.Environment["Worker__PollInterval"] = "00:00:00.200";
+        start.Environment["Worker__ClusterCheckinInterval"] = "00:00:01";
+        start.Environment["Worker__ClusterCheckinMisfireThreshold"] = "00:00:02";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        // Read and drop the logs, so a full pipe never stalls a worker.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
