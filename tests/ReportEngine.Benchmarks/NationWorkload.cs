@@ -49,6 +49,16 @@ internal static class NationWorkload
         var provinceSeconds = Render("ho-chi-minh");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"NATION-GEN-REPORTS province=ho-chi-minh province_seconds={provinceSeconds:0.00} commune_seconds={communeSeconds:0.00} (median of {communes.Length})"));
+
+        // The part of those times the data decides: each query of one commune's and the province's report.
+        foreach (var locality in new[] { communes[1], "ho-chi-minh" })
+        {
+            var times = QueryTimes.Measure(database, templates, "annual-assessment",
+                new Dictionary<string, string> { ["year"] = Year, ["locality"] = locality }, reader);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"NATION-GEN-QUERIES locality={locality} total_ms={times.Sum(t => t.Milliseconds):0.0} {string.Join(' ', times.Select(t => $"{t.Query}={t.Milliseconds:0.0}"))}"));
+        }
+
         return 0;
     }
 

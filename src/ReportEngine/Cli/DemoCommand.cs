@@ -24,7 +24,9 @@ public static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "With --scale nation: the seed of every random choice (the same seed gives the same rows).", DefaultValueFactory = _ => NationDataset.DefaultSeed };
         // For tests: a fraction of the organisations and members (the units stay complete).
         var scaleFactor = new Option<double>("--scale-factor") { Hidden = true, DefaultValueFactory = _ => 1 };
-        var command = new Command("demo", "Create a fresh demo database (Bình Thuận, 1,392 organisations) and render its 2024 annual assessment.")
+        var command = new Command("demo",
+            "Create a fresh demo database (Bình Thuận, 1,392 organisations) and render its 2024 annual assessment; " +
+            "with --scale nation, fill an empty PostgreSQL database with the whole country.")
         {
             output, scale, seed, scaleFactor,
         };

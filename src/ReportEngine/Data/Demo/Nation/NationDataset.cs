@@ -71,8 +71,11 @@ public static class NationDataset
             transaction.Commit();
         }
 
-        // Fresh statistics, so the first reports are planned for millions of rows, not for empty tables.
-        connection.Execute("ANALYZE " + string.Join(", ", Tables), commandTimeout: 0);
+        // Fresh statistics, so the first reports are planned for millions of rows, not for empty tables; and the
+        // visibility map set, so they count members from the index alone (measured: a commune's summary query took
+        // 1.5 s before autovacuum came by, 0.1 s after). Frozen, so copies made from it (CREATE DATABASE ... TEMPLATE)
+        // never need the pass either.
+        connection.Execute("VACUUM (FREEZE, ANALYZE) " + string.Join(", ", Tables), commandTimeout: 0);
         return new NationSummary(written, Stopwatch.GetElapsedTime(started));
     }
 
