@@ -34,7 +34,8 @@ internal sealed class NationOrganizationPlanner(Random random, double scale)
             }
 
             var count = Scaled((int)Math.Round(commune.Weight * 10.2), minimum: 1);
-            var first = random.Next(NationOrganizationNames.Commune.Length);
+            // Starting among the assigned kinds (listed first), so every commune has one the Party and State assigns tasks.
+            var first = random.Next(NationOrganizationNames.Commune.Count(n => n.Kind == "assigned"));
             for (var i = 0; i < count; i++)
             {
                 Add(NationOrganizationNames.Commune, first + i, commune, "commune", founded: (1990, 2024), size: 270);
