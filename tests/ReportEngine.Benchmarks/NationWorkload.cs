@@ -62,19 +62,29 @@ internal static class NationWorkload
         return 0;
     }
 
+    /// <summary>
+    /// For a quick trial: NATION_WORKERS (e.g. "1") limits the worker counts, NATION_SCALE_FACTOR (e.g. "0.02")
+    /// shrinks the organisations and members (every committee stays, so reports= is still 3,355).
+    /// </summary>
     public static async Task<int> Burst(string output)
     {
+        var counts = Environment.GetEnvironmentVariable("NATION_WORKERS") is { Length: > 0 } listed
+            ? listed.Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray()
+            : [1, 2, 3];
         using var postgres = new ThrowawayPostgres();
-        var (template, seconds, _) = await MakeNation(postgres);
-        var reader = ReaderRole(template);
+        var (template, seconds, _) = await MakeNation(postgres, Environment.GetEnvironmentVariable("NATION_SCALE_FACTOR"));
+        // The role and its grants come along in every copy; each copy is read through it under its own name.
+        ReaderRole(template);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nation generated in {seconds:0.0} s"));
         // The template database must have no session open while it is copied.
         NpgsqlConnection.ClearAllPools();
-        foreach (var workers in new[] { 1, 2, 3 })
+        foreach (var workers in counts)
         {
             var name = string.Create(CultureInfo.InvariantCulture, $"nation_w{workers}");
             postgres.CreateDatabase(name, template: "nation");
-            var result = await TimeBurst(postgres.ConnectionString(name), reader, workers, Path.Combine(output, name));
+            var copy = postgres.ConnectionString(name);
+            var reader = new NpgsqlConnectionStringBuilder(copy) { Username = "reportengine_reader" }.ToString();
+            var result = await TimeBurst(copy, reader, workers, Path.Combine(output, name));
             if (result is null)
             {
                 return 1;
@@ -89,14 +99,15 @@ internal static class NationWorkload
     }
 
     /// <summary>`demo --scale nation` into a new database "nation", in this process; its seconds and the rows it printed.</summary>
-    private static async Task<(string Database, double Seconds, long Rows)> MakeNation(ThrowawayPostgres postgres)
+    private static async Task<(string Database, double Seconds, long Rows)> MakeNation(ThrowawayPostgres postgres, string? scaleFactor = null)
     {
         postgres.CreateDatabase("nation");
         var database = postgres.ConnectionString("nation");
         using var printed = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
         var watch = Stopwatch.StartNew();
-        var code = await CommandLineApplication.RunAsync(["demo", "--scale", "nation", "--db", database], printed, error);
+        string[] scaled = scaleFactor is { Length: > 0 } ? ["--scale-factor", scaleFactor] : [];
+        var code = await CommandLineApplication.RunAsync(["demo", "--scale", "nation", "--db", database, .. scaled], printed, error);
         var seconds = watch.Elapsed.TotalSeconds;
         if (code != 0)
         {
