@@ -38,17 +38,11 @@ public sealed class CliContext(Option<string?> database, Option<string?> archive
     /// <summary>The runs table of the configured database; with mustExist, a missing database is an error rather than created.</summary>
     internal RunStore Runs(ReportEngineSettings settings, bool mustExist = false)
     {
-        if (PostgresDatabase.IsPostgres(settings.ConnectionString))
-        {
-            throw new ReportEngineException(
-                "Run records, the archive index and the job store live in SQLite in this version; a PostgreSQL database " +
-                "can be filled with `db copy --to ...` and read by reports, but runs need ConnectionStrings:Reports to be a SQLite file.");
-        }
-
         if (mustExist)
         {
-            // Checks the file is there and brings its schema up to date (the runs table arrived with 0002).
-            ReportsDatabase.OpenForReports(settings.ConnectionString, settings.ReaderConnectionString).Dispose();
+            // Checks the database is there and brings its schema up to date (the runs table arrived with 0002);
+            // on PostgreSQL through the owner's connection, which the runs table is written through.
+            OrganizationsDatabase.OpenExisting(settings.ConnectionString).Dispose();
         }
 
         return new RunStore(settings.ConnectionString, Clock);

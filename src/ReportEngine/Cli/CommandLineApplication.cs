@@ -77,6 +77,12 @@ public static class CommandLineApplication
             await error.WriteLineAsync("error: " + Data.SqliteFailure.Describe(DatabaseFile(parse, database), e).Message);
             return UserError;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            // PostgreSQL failed after it opened (the server went away, a statement it refused): named, never with its password.
+            await error.WriteLineAsync($"error: the database {Data.DatabaseLocation.Describe(DatabaseSetting(parse, database))} failed: {MessageText.OneLine(e.Message)}");
+            return UserError;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A file or folder of ours could not be written (a full disk, no permission): the message names it.
@@ -98,15 +104,17 @@ public static class CommandLineApplication
     /// <summary>The database a verb used: --db, or the setting.</summary>
     private static string DatabaseFile(ParseResult? parse, Option<string?> database)
     {
-        var setting = parse?.GetValue(database) ?? Configuration.ReportEngineSettings.BuildConfiguration(CliContext.WorkingDirectory)[Configuration.ReportEngineSettings.ConnectionStringKey]
-            ?? Configuration.ReportEngineSettings.DefaultConnectionString;
         try
         {
-            return Data.ReportsDatabase.SqliteFile(setting);
+            return Data.ReportsDatabase.SqliteFile(DatabaseSetting(parse, database));
         }
         catch (ReportEngineException)
         {
             return "named by ConnectionStrings:Reports";
         }
     }
+
+    private static string DatabaseSetting(ParseResult? parse, Option<string?> database) =>
+        parse?.GetValue(database) ?? Configuration.ReportEngineSettings.BuildConfiguration(CliContext.WorkingDirectory)[Configuration.ReportEngineSettings.ConnectionStringKey]
+            ?? Configuration.ReportEngineSettings.DefaultConnectionString;
 }

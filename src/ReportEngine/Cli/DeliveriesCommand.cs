@@ -64,7 +64,7 @@ public static class DeliveriesCommand
     internal static DeliverySender Sender(CliContext context, ParseResult parse)
     {
         var settings = context.Settings(parse);
-        ReportsDatabase.OpenForReports(settings.ConnectionString).Dispose(); // exists, and migrated (delivery_senders arrived with 0008)
+        OrganizationsDatabase.OpenExisting(settings.ConnectionString).Dispose(); // exists, and migrated (delivery_senders arrived with 0008), on either engine
         return new DeliverySender(new Outbox(settings.ConnectionString, context.Clock), new CommitteeStore(settings.ConnectionString),
             context.ReportArchive(parse), CliContext.Smtp(), CliContext.Delivery(), new ErrorWriterLogger(context.Error),
             new BurstStore(settings.ConnectionString, context.Clock), context.Clock);

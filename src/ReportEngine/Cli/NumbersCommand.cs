@@ -15,7 +15,7 @@ public static class NumbersCommand
         list.SetAction(parse =>
         {
             var runs = context.Runs(context.Settings(parse), mustExist: true);
-            foreach (var number in new SqliteDocumentRegister(runs.ConnectionString).List(parse.GetValue(body), parse.GetValue(year)))
+            foreach (var number in DocumentRegister.For(runs.ConnectionString).List(parse.GetValue(body), parse.GetValue(year)))
             {
                 var line = string.Join("  ",
                     number.Text, number.Status, "run " + number.RunId.ToString(CultureInfo.InvariantCulture), number.IssuedAt, number.Body);

@@ -80,7 +80,7 @@ public static class RunsCommand
             throw new ReportEngineException($"--same-number: run {past.Id} has no document number to print again (its template is not a document, or it failed before taking one).");
         }
 
-        var entry = new Numbers.SqliteDocumentRegister(runs.ConnectionString).ForRun(original.Id);
+        var entry = Numbers.DocumentRegister.For(runs.ConnectionString).ForRun(original.Id);
         if (entry is { Status: Numbers.DocumentNumberStatus.Void })
         {
             throw new ReportEngineException(

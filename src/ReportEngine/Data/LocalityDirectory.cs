@@ -27,7 +27,7 @@ public sealed class LocalityDirectory(string connectionString)
 
     private List<LocalityEntry> All()
     {
-        using var connection = SqliteDatabase.Open(connectionString, readOnly: true);
+        using var connection = StateDatabase.Open(connectionString, readOnly: true);
         return connection.Query<LocalityEntry>(
             """
             SELECT l.code AS Code, l.name AS Name, l.level AS Level, p.name AS ParentName, l.valid_to AS ValidTo

@@ -41,9 +41,9 @@ public static class ReportsDatabase
     {
         if (PostgresDatabase.IsPostgres(connectionString))
         {
+            // Only what needs a file reaches here (the source of `db copy`, the demo): the worker's state lives in PostgreSQL too.
             throw new ReportEngineException(
-                "ConnectionStrings:Reports names a PostgreSQL server: reports render from it, but run records, the job store " +
-                "and the outbox still live in a SQLite file in this version. Use a SQLite file (see README, PostgreSQL).");
+                $"ConnectionStrings:Reports (or --db) names a PostgreSQL server ({DatabaseLocation.Describe(connectionString)}), where this needs a SQLite file.");
         }
 
         var source = connectionString.Contains('=', StringComparison.Ordinal)

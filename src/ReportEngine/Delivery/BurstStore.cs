@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 using ReportEngine.Runs;
 
@@ -67,8 +67,10 @@ public sealed class BurstStore(string connectionString, TimeProvider clock)
         var summary = connection.QuerySingle<DeliverySummary>(
             """
             SELECT (SELECT COUNT(*) FROM burst_runs WHERE burst_id = @burstId) AS Committees,
-                   COALESCE(SUM(d.status = 'sent'), 0) AS Sent, COALESCE(SUM(d.status = 'pending'), 0) AS Pending,
-                   COALESCE(SUM(d.status = 'failed'), 0) AS Failed, COALESCE(SUM(d.status = 'dead'), 0) AS Dead
+                   COALESCE(SUM(CASE WHEN d.status = 'sent' THEN 1 ELSE 0 END), 0) AS Sent,
+                   COALESCE(SUM(CASE WHEN d.status = 'pending' THEN 1 ELSE 0 END), 0) AS Pending,
+                   COALESCE(SUM(CASE WHEN d.status = 'failed' THEN 1 ELSE 0 END), 0) AS Failed,
+                   COALESCE(SUM(CASE WHEN d.status = 'dead' THEN 1 ELSE 0 END), 0) AS Dead
             FROM burst_runs b JOIN deliveries d ON d.run_id = b.run_id
             WHERE b.burst_id = @burstId
             """,
@@ -97,5 +99,5 @@ public sealed class BurstStore(string connectionString, TimeProvider clock)
         }
     }
 
-    private SqliteConnection Open() => SqliteDatabase.Open(connectionString);
+    private DbConnection Open() => StateDatabase.Open(connectionString);
 }

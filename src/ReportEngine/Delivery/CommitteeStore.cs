@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 
 namespace ReportEngine.Delivery;
@@ -11,10 +10,13 @@ public sealed class CommitteeStore(string connectionString)
 
     public IReadOnlyList<Committee> AtLevel(string level) => Read("l.level = @level", new { level });
 
-    /// <summary>Committees whose code or name contains the text (ASCII letters in any case, as SQLite LIKE compares); all for an empty text.</summary>
+    /// <summary>
+    /// Committees whose code or name contains the text in any case; all for an empty text. lower() on both sides:
+    /// SQLite's LIKE ignores ASCII case by itself, PostgreSQL's does not (its lower() also folds Vietnamese capitals, SQLite's only ASCII).
+    /// </summary>
     public IReadOnlyList<Committee> Search(string? text) => string.IsNullOrWhiteSpace(text)
         ? All()
-        : Read("(c.code LIKE @pattern ESCAPE '\\' OR c.name LIKE @pattern ESCAPE '\\')",
+        : Read("(lower(c.code) LIKE lower(@pattern) ESCAPE '\\' OR lower(c.name) LIKE lower(@pattern) ESCAPE '\\')",
             new { pattern = "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" });
 
     public Committee? Find(string code) => Read("c.code = @code", new { code }).SingleOrDefault();
@@ -50,14 +52,14 @@ public sealed class CommitteeStore(string connectionString)
 
     public bool LocalityExists(string code)
     {
-        using var connection = SqliteDatabase.Open(connectionString);
+        using var connection = StateDatabase.Open(connectionString);
         return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM localities WHERE code = @code", new { code }) > 0;
     }
 
     /// <summary>Creates or updates committees with their channels, all or none (one transaction).</summary>
     public void Save(IReadOnlyList<CommitteeChange> changes)
     {
-        using var connection = SqliteDatabase.Open(connectionString);
+        using var connection = StateDatabase.Open(connectionString);
         using var transaction = connection.BeginTransaction();
         foreach (var change in changes)
         {
@@ -113,7 +115,7 @@ public sealed class CommitteeStore(string connectionString)
 
     private List<Committee> Read(string where, object parameters)
     {
-        using var connection = SqliteDatabase.Open(connectionString);
+        using var connection = StateDatabase.Open(connectionString);
         var committees = connection.Query<CommitteeRow>(
             $"""
             SELECT c.id AS Id, c.code AS Code, c.name AS Name, l.code AS LocalityCode, l.name AS LocalityName, l.level AS Level,

@@ -51,7 +51,7 @@ public sealed class DeliveryQueries(string connectionString)
             where.Append(" AND d.run_id = @RunId");
         }
 
-        using var connection = SqliteDatabase.Open(connectionString, readOnly: true);
+        using var connection = StateDatabase.Open(connectionString, readOnly: true);
         var rows = connection.Query<DeliveryRecord>(
             $"""
             SELECT d.id AS Id, d.run_id AS RunId, d.committee_id AS CommitteeId, c.code AS CommitteeCode, d.channel AS Channel,

@@ -27,7 +27,7 @@ public sealed class DeliveryRetries(string connectionString, TimeProvider clock)
     /// <returns>How many of the run's failed or dead deliveries were made pending.</returns>
     public int RetryFailedOfRun(long runId)
     {
-        using (var connection = SqliteDatabase.Open(connectionString, readOnly: true))
+        using (var connection = StateDatabase.Open(connectionString, readOnly: true))
         {
             if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM runs WHERE id = @runId", new { runId }) == 0)
             {

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 using ReportEngine.Runs;
 
@@ -58,13 +58,23 @@ public sealed class Outbox(string connectionString, TimeProvider clock)
     /// <summary>
     /// Takes a delivery for this sender; false when another took it, or it is no longer pending and due
     /// (sent, failed, or deferred by another sender since this one listed it): one guarded UPDATE.
+    /// On PostgreSQL the row is locked with SKIP LOCKED first: a delivery another sender is claiming at this
+    /// moment is skipped at once (it will be that sender's) instead of waited for; the guard, re-checked on
+    /// the locked row, still decides. SQLite serialises writers, so its statement needs no lock.
     /// </summary>
     public bool TryClaim(long id, string sender) =>
         Execute(
-            """
-            UPDATE deliveries SET claimed_by = @sender, claimed_at = @now
-            WHERE id = @id AND status = 'pending' AND claimed_by IS NULL AND next_attempt_at <= @now
-            """,
+            StateDatabase.IsPostgres(connectionString)
+                ? """
+                  UPDATE deliveries SET claimed_by = @sender, claimed_at = @now
+                  WHERE id = (SELECT id FROM deliveries
+                              WHERE id = @id AND status = 'pending' AND claimed_by IS NULL AND next_attempt_at <= @now
+                              FOR UPDATE SKIP LOCKED)
+                  """
+                : """
+                  UPDATE deliveries SET claimed_by = @sender, claimed_at = @now
+                  WHERE id = @id AND status = 'pending' AND claimed_by IS NULL AND next_attempt_at <= @now
+                  """,
             new { id, sender, now = Now() }) == 1;
 
     /// <summary>Writes a sender's heartbeat (its row is made at its first beat).</summary>
@@ -192,5 +202,5 @@ public sealed class Outbox(string connectionString, TimeProvider clock)
         return connection.Execute(sql, parameters);
     }
 
-    private SqliteConnection Open() => SqliteDatabase.Open(connectionString);
+    private DbConnection Open() => StateDatabase.Open(connectionString);
 }

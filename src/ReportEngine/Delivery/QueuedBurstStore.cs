@@ -1,6 +1,6 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 using ReportEngine.Runs;
 
@@ -51,10 +51,11 @@ public sealed class QueuedBurstStore(string connectionString, TimeProvider clock
         using var connection = Open();
         return connection.Execute(
             """
-            UPDATE bursts SET status = 'running', started_at = COALESCE(started_at, @now), executed_by = @executedBy
+            UPDATE bursts SET status = 'running', started_at = COALESCE(started_at, @now), executed_by = @claimant
             WHERE id = @Id AND status = @Status AND COALESCE(executed_by, '') = COALESCE(@ExecutedBy, '')
             """,
-            new { burst.Id, burst.Status, burst.ExecutedBy, executedBy, now = RunStore.Timestamp(clock.GetUtcNow()) }) == 1;
+            // Not @executedBy beside @ExecutedBy: PostgreSQL's driver matches parameter names regardless of case.
+            new { burst.Id, burst.Status, burst.ExecutedBy, claimant = executedBy, now = RunStore.Timestamp(clock.GetUtcNow()) }) == 1;
     }
 
     public void Finish(long id)
@@ -64,5 +65,5 @@ public sealed class QueuedBurstStore(string connectionString, TimeProvider clock
             new { id, now = RunStore.Timestamp(clock.GetUtcNow()) });
     }
 
-    private SqliteConnection Open() => SqliteDatabase.Open(connectionString);
+    private DbConnection Open() => StateDatabase.Open(connectionString);
 }

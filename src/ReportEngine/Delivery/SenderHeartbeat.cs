@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
 namespace ReportEngine.Delivery;
@@ -38,9 +38,9 @@ public sealed class SenderHeartbeat(Outbox outbox, TimeSpan interval, TimeProvid
                 {
                     Beat();
                 }
-                catch (SqliteException e)
+                catch (Exception e) when (e is DbException or ReportEngineException)
                 {
-                    // Tried again at the next tick; a sender that cannot beat for ClaimTimeout may lose its claims.
+                    // A busy or unreachable database (SQLite, PostgreSQL; a connection that cannot open is a ReportEngineException): tried again at the next tick; a sender that cannot beat for ClaimTimeout may lose its claims.
                     logger.LogWarning("delivery sender {Sender}: could not write its heartbeat: {Error}", Id, e.Message);
                 }
             }

@@ -64,12 +64,15 @@ internal static class WorkerServiceCollectionExtensions
 
     /// <summary>
     /// Quartz with a persistent ADO.NET store: SQLite (the reports database's own file, tables QRTZ_*,
-    /// created by Quartz when missing) unless ConnectionStrings:Scheduler names a PostgreSQL server.
+    /// created by Quartz when missing), non-clustered (one worker per file, SingleWorker sees to it); or
+    /// PostgreSQL, clustered, when ConnectionStrings:Scheduler names a PostgreSQL server or, without it,
+    /// ConnectionStrings:Reports does: every worker of the database shares the tables, each trigger fires on
+    /// one of them, and the jobs of a worker that stops checking in are recovered by the others.
     /// </summary>
     public static IServiceCollection AddReportScheduling(this IServiceCollection services, IConfiguration configuration, ReportEngineSettings settings, WorkerOptions worker)
     {
         services.AddSingleton(sp => new ScheduleLoader(settings.TemplatesPath, settings.ConnectionString,
-            sp.GetRequiredService<IOptions<SchedulesOptions>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<SchedulesOptions>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>(), settings.ReaderConnectionString));
         services.AddTransient<ReportJob>();
         services.AddSingleton<RunningReports>();
         services.AddHostedService<ScheduleSynchronizer>();
@@ -78,26 +81,39 @@ internal static class WorkerServiceCollectionExtensions
         services.AddHostedService<QueuedBurstDispatcher>();
 
         var scheduler = configuration.GetConnectionString("Scheduler");
+        var store = string.IsNullOrWhiteSpace(scheduler) ? settings.ConnectionString : scheduler;
+        var clustered = PostgresDatabase.IsPostgres(store);
         services.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(worker.MaxConcurrentRuns);
-            // GracefulStop has waited the grace period out by the time Quartz stops: what still runs is interrupted.
-            quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenNotWaitingForJobs);
-            quartz.UsePersistentStore(store =>
+            quartz.ConfigureScheduler(scheduler =>
             {
-                if (!string.IsNullOrWhiteSpace(scheduler) && scheduler.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+                // GracefulStop has waited the grace period out by the time Quartz stops: what still runs is interrupted.
+                scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenNotWaitingForJobs;
+                // Clustered: each worker a member of its own (instance id AUTO: host name and start time), never
+                // a fixed id two workers could share (each would take the other's fired triggers for its own).
+                scheduler.GenerateInstanceId = clustered;
+            });
+            quartz.UsePersistentStore(persistent =>
+            {
+                if (clustered)
                 {
-                    store.UsePostgres(scheduler);
+                    // Clustered tables are never used by a non-clustered scheduler: it would fire triggers the others fire too.
+                    persistent.UsePostgres(store);
+                    persistent.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = worker.ClusterCheckinInterval;
+                        cluster.CheckinMisfireThreshold = worker.ClusterCheckinMisfireThreshold;
+                    });
                 }
                 else
                 {
-                    var file = ReportsDatabase.SqliteFile(string.IsNullOrWhiteSpace(scheduler) ? settings.ConnectionString : scheduler);
-                    store.UseSqlite(new SqliteConnectionStringBuilder { DataSource = file }.ToString());
+                    persistent.UseSqlite(new SqliteConnectionStringBuilder { DataSource = ReportsDatabase.SqliteFile(store) }.ToString());
                 }
 
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer();
-                store.ConfigureStore(options =>
+                persistent.ProvisionSchema();
+                persistent.UseSystemTextJsonSerializer();
+                persistent.ConfigureStore(options =>
                 {
                     options.MisfireThreshold = worker.MisfireThreshold;
                     // A run the grace period cut short is handed back, and done again at the next start.

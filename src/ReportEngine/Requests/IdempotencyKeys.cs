@@ -31,7 +31,7 @@ internal sealed class IdempotencyKeys(string connectionString, TimeProvider cloc
     /// <summary>What the key queued before, or null when it is new; a different request under the key is refused.</summary>
     public QueuedRequest? Find(string requestedBy, string key, string fingerprint)
     {
-        using var connection = SqliteDatabase.Open(connectionString);
+        using var connection = StateDatabase.Open(connectionString);
         return Find(connection, null, requestedBy, key, fingerprint);
     }
 
@@ -41,9 +41,17 @@ internal sealed class IdempotencyKeys(string connectionString, TimeProvider cloc
     /// </summary>
     public QueuedRequest Record(string requestedBy, string? key, string fingerprint, Func<IDbConnection, IDbTransaction, QueuedRequest> queue)
     {
-        using var connection = SqliteDatabase.Open(connectionString);
-        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the look-up and the insert are one writer's.
+        using var connection = StateDatabase.Open(connectionString);
+        // SQLite: BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) makes the look-up and the insert one writer's.
+        // PostgreSQL (READ COMMITTED) lets two transactions both find no key: a lock on the key, held until
+        // commit, makes the second wait for the first and then find its row (each statement sees what is committed).
         using var transaction = connection.BeginTransaction();
+        if (key is not null && StateDatabase.IsPostgres(connectionString))
+        {
+            connection.Execute("SELECT pg_advisory_xact_lock(hashtextextended(@lockKey, 0))",
+                new { lockKey = "idempotency:" + requestedBy + "\n" + key }, transaction);
+        }
+
         if (key is not null && Find(connection, transaction, requestedBy, key, fingerprint) is { } earlier)
         {
             return earlier;

@@ -27,7 +27,7 @@ public sealed class Dashboard(string connectionString, TimeProvider clock)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         var now = clock.GetUtcNow();
-        using var connection = SqliteDatabase.Open(connectionString, readOnly: true);
+        using var connection = StateDatabase.Open(connectionString, readOnly: true);
         var silentSince = RunStore.Timestamp(now - WorkerOptions.Silence);
         var workers = connection.Query<(string Name, string StartedAt, string HeartbeatAt)>(
                 "SELECT name, started_at, heartbeat_at FROM workers ORDER BY heartbeat_at DESC")
@@ -41,8 +41,9 @@ public sealed class Dashboard(string connectionString, TimeProvider clock)
             new { since = RunStore.Timestamp(now.AddDays(-days)), limit }).AsList();
         var deliveries = connection.QuerySingle<DeliveryCounts>(
             """
-            SELECT COALESCE(SUM(status = 'pending'), 0) AS Pending, COALESCE(SUM(status = 'failed'), 0) AS Failed,
-                   COALESCE(SUM(status = 'dead'), 0) AS Dead
+            SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS Pending,
+                   COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS Failed,
+                   COALESCE(SUM(CASE WHEN status = 'dead' THEN 1 ELSE 0 END), 0) AS Dead
             FROM deliveries WHERE status <> 'sent'
             """);
         return new DashboardFigures(workers, runs, deliveries);

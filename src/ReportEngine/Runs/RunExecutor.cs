@@ -128,7 +128,7 @@ internal sealed class RunExecutor(ReportEngineSettings settings, ReportArchive a
         {
             var locality = prepared.Parameters.GetValueOrDefault("locality") as string
                 ?? throw new ReportEngineException($"Template \"{prepared.Template.Name}\" is a document (document: in template.yaml) but has no locality parameter: a number needs its issuing body.");
-            var taken = new SqliteDocumentRegister(runs.ConnectionString).Take(
+            var taken = DocumentRegister.For(runs.ConnectionString).Take(
                 new NumberRequest(IssuingBody.Of(connection, locality), document.Type, run.Id, runs.Clock.GetUtcNow()));
             (number, date) = (taken.Text, taken.IssuedOn);
             runs.RecordDocumentNumber(run.Id, number, date);

@@ -1,6 +1,5 @@
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 
 namespace ReportEngine.Runs;
@@ -47,7 +46,7 @@ public sealed class RunQueries(string connectionString)
         Add(where, filter.From is not null, "queued_at >= @from");
         Add(where, filter.To is not null, "queued_at < @to");
 
-        using var connection = SqliteDatabase.Open(connectionString, readOnly: true);
+        using var connection = StateDatabase.Open(connectionString, readOnly: true);
         var rows = connection.Query<RunRecord>(
             $"SELECT {RunStore.Columns} FROM runs {where} ORDER BY id {(after is null ? "DESC" : "ASC")} LIMIT @limit",
             new
@@ -75,7 +74,7 @@ public sealed class RunQueries(string connectionString)
 
     public RunRecord? Find(long id)
     {
-        using var connection = SqliteDatabase.Open(connectionString, readOnly: true);
+        using var connection = StateDatabase.Open(connectionString, readOnly: true);
         return connection.QuerySingleOrDefault<RunRecord>($"SELECT {RunStore.Columns} FROM runs WHERE id = @id", new { id });
     }
 

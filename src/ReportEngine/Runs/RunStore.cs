@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ReportEngine.Data;
 
 namespace ReportEngine.Runs;
@@ -12,9 +12,6 @@ namespace ReportEngine.Runs;
 /// </summary>
 public sealed class RunStore(string connectionString, TimeProvider clock)
 {
-    // Run records live in a SQLite file in this version: a PostgreSQL setting is refused with a clear message.
-    private readonly string _file = ReportsDatabase.SqliteFile(connectionString);
-
     /// <summary>The runs table's columns as <see cref="RunRecord"/> names them (RunQueries selects the same).</summary>
     internal const string Columns = """
         id AS Id, template AS Template, template_version AS TemplateVersion, language AS Language,
@@ -38,8 +35,8 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
     /// <summary>The clock records are stamped with; also the one document numbers are issued by.</summary>
     public TimeProvider Clock => clock;
 
-    /// <summary>The SQLite file the runs table is in.</summary>
-    public string File => _file;
+    /// <summary>The database the runs table is in, as messages name it: the SQLite file, or the PostgreSQL server and database (never the password).</summary>
+    public string Location { get; } = DatabaseLocation.Describe(connectionString);
 
     public static string Timestamp(DateTimeOffset time) => StoredTime.Format(time);
 
@@ -201,11 +198,10 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         return connection.Query<RunRecord>(
             $"""
             SELECT {Columns} FROM runs r
-            WHERE status = 'queued' AND trigger IN @triggers
+            WHERE status = 'queued' AND trigger IN ({OnDemandTriggers})
               AND NOT EXISTS (SELECT 1 FROM burst_runs br JOIN bursts b ON b.id = br.burst_id WHERE br.run_id = r.id AND b.status IS NOT NULL)
             ORDER BY id
-            """,
-            new { triggers = RunTrigger.OnDemand }).AsList();
+            """).AsList();
     }
 
     public IReadOnlyList<RunRecord> WithStatus(string status)
@@ -273,6 +269,12 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
             .ToList();
     }
 
+    /// <summary>
+    /// The on-demand triggers as SQL literals (fixed names of ours): Dapper expands "IN @list" on SQLite but hands
+    /// PostgreSQL an array, which IN does not take.
+    /// </summary>
+    private static readonly string OnDemandTriggers = string.Join(", ", RunTrigger.OnDemand.Select(t => $"'{t}'"));
+
     private string Now() => Timestamp(clock.GetUtcNow());
 
     private int Execute(string sql, object parameters)
@@ -296,5 +298,5 @@ public sealed class RunStore(string connectionString, TimeProvider clock)
         return changed;
     }
 
-    private SqliteConnection Open() => SqliteDatabase.Open(ConnectionString);
+    private DbConnection Open() => StateDatabase.Open(ConnectionString);
 }

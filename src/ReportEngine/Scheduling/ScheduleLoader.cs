@@ -42,7 +42,7 @@ public sealed record ScheduleSet(string File, IReadOnlyList<CheckedSchedule> Sch
 /// database, cron, time zone, calendar, policies), so one bad schedule is reported and skipped
 /// while the others run. A file that is not valid YAML is one error naming its line.
 /// </summary>
-public sealed partial class ScheduleLoader(string templatesRoot, string connectionString, string defaultTimeZone, TimeProvider clock)
+public sealed partial class ScheduleLoader(string templatesRoot, string connectionString, string defaultTimeZone, TimeProvider clock, string? readerConnectionString = null)
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
@@ -152,12 +152,14 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
             if (definition.Committees is { } committees)
             {
                 // Every committee's report, as the burst will ask for it.
-                new Delivery.BurstRunner(new Configuration.ReportEngineSettings(connectionString, templatesRoot), new Runs.RunStore(connectionString, clock), clock, "")
+                new Delivery.BurstRunner(new Configuration.ReportEngineSettings(connectionString, templatesRoot) { ReaderConnectionString = readerConnectionString },
+                        new Runs.RunStore(connectionString, clock), clock, "")
                     .Prepare(definition.Template, parameters, committees);
                 return;
             }
 
-            using var connection = ReportsDatabase.OpenForReports(connectionString);
+            // On PostgreSQL through the reader role, as the run will read (ConnectionStrings:ReportsReader).
+            using var connection = ReportsDatabase.OpenForReports(connectionString, readerConnectionString);
             new ReportRunner(templatesRoot, clock, ReportRunner.DefaultQueryTimeLimit)
                 .Prepare(new ReportRequest(definition.Template, parameters, definition.Language), connection);
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportEngine.Configuration;
+using ReportEngine.Data;
 using ReportEngine.Runs;
 
 namespace ReportEngine.Scheduling;
@@ -12,6 +13,8 @@ namespace ReportEngine.Scheduling;
 /// twice. The check is the atomic claim of the serving lease (not a look at who else is there), so
 /// two workers started at the same moment cannot both pass. Registered first, so the refusal comes
 /// before anything else starts; the lease is renewed every poll and given up at stop.
+/// On PostgreSQL there is no lease: Quartz's job store there is clustered, so every worker started on the
+/// database joins the others (the scale-out path); this service only says so once at start.
 /// </summary>
 internal sealed class SingleWorker(RunStore runs, IOptions<WorkerOptions> options, IHostApplicationLifetime lifetime,
     ILogger<SingleWorker> logger, TimeProvider clock) : BackgroundService
@@ -24,9 +27,16 @@ internal sealed class SingleWorker(RunStore runs, IOptions<WorkerOptions> option
 
     private readonly ServingLease _lease = new(runs.ConnectionString, clock);
 
+    private readonly bool _clustered = StateDatabase.IsPostgres(runs.ConnectionString);
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await Claim(runs, clock, cancellationToken);
+        if (_clustered)
+        {
+            logger.LogInformation("PostgreSQL: this worker joins the cluster of workers serving {Database}", runs.Location);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -37,10 +47,15 @@ internal sealed class SingleWorker(RunStore runs, IOptions<WorkerOptions> option
     public static async Task Claim(RunStore runs, TimeProvider clock, CancellationToken cancellationToken)
     {
         await StartBarrier(cancellationToken);
+        if (StateDatabase.IsPostgres(runs.ConnectionString))
+        {
+            return;
+        }
+
         if (new ServingLease(runs.ConnectionString, clock).TryClaim() is { } other)
         {
             throw new ReportEngineException(
-                $"Another worker ({other}) serves the database {runs.File}; one worker per database. " +
+                $"Another worker ({other}) serves the database {runs.Location}; one worker per database. " +
                 "Stop it first (a worker killed on another host counts as gone 15 s after its last heartbeat).");
         }
     }
@@ -48,11 +63,19 @@ internal sealed class SingleWorker(RunStore runs, IOptions<WorkerOptions> option
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        _lease.Release();
+        if (!_clustered)
+        {
+            _lease.Release();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_clustered)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -60,7 +83,7 @@ internal sealed class SingleWorker(RunStore runs, IOptions<WorkerOptions> option
             {
                 if (!_lease.Renew())
                 {
-                    logger.LogCritical("Another worker has taken over the database {Database} (this one was silent too long): stopping", runs.File);
+                    logger.LogCritical("Another worker has taken over the database {Database} (this one was silent too long): stopping", runs.Location);
                     lifetime.StopApplication();
                     return;
                 }
