@@ -160,7 +160,7 @@ internal static class NationWorkload
                 cron: "{cron}"
             """);
 
-        var processes = Enumerable.Range(0, workers).Select(_ => StartServe(database, reader, folder)).ToList();
+        var processes = Enumerable.Range(0, workers).Select(i => StartServe(database, reader, folder, Path.Combine(folder, $"worker-{i + 1}.log"))).ToList();
         try
         {
             using var connection = PostgresDatabase.Open(database);
@@ -208,7 +208,7 @@ internal static class NationWorkload
             WHERE r.status IN ('succeeded', 'failed')
             """);
 
-    private static Process StartServe(string database, string reader, string folder)
+    private static Process StartServe(string database, string reader, string folder, string log)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ReportEngine.dll"), "serve", "--db", database })
@@ -227,9 +227,11 @@ internal static class NationWorkload
         start.Environment["Worker__ClusterCheckinInterval"] = "00:00:01";
         start.Environment["Worker__ClusterCheckinMisfireThreshold"] = "00:00:02";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Read and drop the logs, so a full pipe never stalls a worker.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
+        // The worker's log into its file (read continuously, so a full pipe never stalls it).
+        var writer = TextWriter.Synchronized(new StreamWriter(log) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { writer.WriteLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { writer.WriteLine(e.Data); } };
+        process.Exited += (_, _) => writer.Flush();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
-using Microsoft.Extensions.Time.Testing;
 using ReportEngine.Data;
-using ReportEngine.Reports;
 using ReportEngine.Tests.Support;
 
 namespace ReportEngine.Tests.Nation;
@@ -56,7 +54,7 @@ public sealed class NationDemoTests(NationDatabase nation) : IClassFixture<Natio
     [Theory]
     [InlineData("province")]
     [InlineData("commune")]
-    public void The_annual_assessment_renders_a_unit_with_the_figures_of_its_rows(string level)
+    public async Task The_annual_assessment_renders_a_unit_with_the_figures_of_its_rows(string level)
     {
         string code;
         long organizations, members;
@@ -71,21 +69,24 @@ public sealed class NationDemoTests(NationDatabase nation) : IClassFixture<Natio
             (organizations, members) = Expected(connection, code);
         }
 
+        // The real command line in its own process, as an admin runs it: recorded in and read from PostgreSQL,
+        // through the reader role, archived under the test's folder.
         using var output = new TempFolder();
-        var runner = new ReportRunner(RepositoryPaths.Templates, new FakeTimeProvider(), TimeSpan.FromSeconds(60));
-        var request = new ReportRequest("annual-assessment", new Dictionary<string, string> { ["year"] = "2026", ["locality"] = code }, "vi");
-        var watch = Stopwatch.StartNew();
-        string text;
-        using (var reports = ReportsDatabase.OpenForReports(nation.ConnectionString, nation.Reader))
+        var environment = new Dictionary<string, string>
         {
-            text = PdfText.Poppler(runner.Render(request, reports, output.Path).Path);
-        }
-
+            ["ConnectionStrings__ReportsReader"] = nation.Reader,
+            ["Templates__Path"] = RepositoryPaths.Templates,
+        };
+        var watch = Stopwatch.StartNew();
+        var run = await CliProcess.Run(output.Path, environment, null,
+            "run", "annual-assessment", "--set", "year=2026", "--set", $"locality={code}", "--db", nation.ConnectionString, "--archive", output.File("archive"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        var text = PdfText.Poppler(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Trim());
         Assert.True(organizations > 0 && members > 0);
         var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
         Assert.Contains(organizations.ToString("N0", vietnamese) + " hội quần chúng", text, StringComparison.Ordinal);
         Assert.Contains(members.ToString("N0", vietnamese), text, StringComparison.Ordinal);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"the report took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"the report took {watch.Elapsed}");
     }
 
     [Fact]
