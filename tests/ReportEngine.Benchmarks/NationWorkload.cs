@@ -134,14 +134,17 @@ internal static class NationWorkload
     }
 
     /// <summary>
-    /// Starts the workers on a schedule that fires 40 s ahead (time to start and join the cluster) with a burst
+    /// Starts the workers on a schedule that fires 90 s ahead (NATION_LEAD_SECONDS; time to start, check it and join the cluster) with a burst
     /// over the provinces' and one over the communes' committees; seconds from the firing until every committee
     /// has a finished run, and how many of those failed. Null when it did not finish within the hour.
     /// </summary>
     private static async Task<(double Seconds, long Failed)?> TimeBurst(string database, string reader, int workers, string folder)
     {
         Directory.CreateDirectory(Path.Combine(folder, "config"));
-        var due = DateTimeOffset.UtcNow.AddSeconds(40);
+        // Each worker checks every committee's report of a burst schedule before it schedules it: on a busy machine
+        // that takes a while, and a cron time already past when the trigger is made never fires.
+        var lead = int.Parse(Environment.GetEnvironmentVariable("NATION_LEAD_SECONDS") is { Length: > 0 } l ? l : "90", CultureInfo.InvariantCulture);
+        var due = DateTimeOffset.UtcNow.AddSeconds(lead);
         due = new DateTimeOffset(due.Year, due.Month, due.Day, due.Hour, due.Minute, due.Second, TimeSpan.Zero);
         var vietnam = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
         var cron = string.Create(CultureInfo.InvariantCulture,
@@ -171,6 +174,12 @@ internal static class NationWorkload
                 if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
                 {
                     Console.Error.WriteLine($"a worker exited with {exited.ExitCode}");
+                    return null;
+                }
+
+                if (DateTimeOffset.UtcNow > due.AddMinutes(2) && connection.ExecuteScalar<long>("SELECT COUNT(*) FROM bursts") == 0)
+                {
+                    Console.Error.WriteLine($"the schedules did not fire (see the workers' logs in {folder}); a longer NATION_LEAD_SECONDS may help");
                     return null;
                 }
 

@@ -12,7 +12,8 @@ using ReportEngine.Layout;
 // console-runs-page requests that page over HTTP from a real `serve`: CONSOLE-RUNS-PAGE runs=N requests=N p50_ms=… p95_ms=… (server time).
 // nation-gen times `demo --scale nation` on a throwaway PostgreSQL (NATION-GEN seconds=… rows=…) and then one province's and
 // three communes' reports from it; nation renders the burst over its 3,355 committees with 1, 2 and 3 `serve` workers:
-// NATION reports=3355 workers=N seconds=… reports_per_second=… (neither is in "all": they need PostgreSQL and take long).
+// NATION reports=3355 workers=N seconds=… reports_per_second=… (neither is in "all": they need PostgreSQL and take long;
+// NATION_WORKERS=1, NATION_SCALE_FACTOR=0.02 and NATION_LEAD_SECONDS make a quick trial, see NationWorkload.Burst).
 var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
 var runs = args.Length > 1 && which is not ("import-one" or "burst-setup" or "console-serve") ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var output = Path.Combine(Path.GetTempPath(), "reportengine-bench");
