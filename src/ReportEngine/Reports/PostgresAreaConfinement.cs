@@ -240,7 +240,8 @@ internal sealed partial class PostgresAreaConfinement : AreaConfinement
             return null;
         }
 
-        if (schema.StartsWith("pg_temp_", StringComparison.Ordinal) && (relation == LocalitiesTable || relation == OrganizationsTable))
+        // EXPLAIN names the session's own temporary schema pg_temp (another session's it cannot read at all).
+        if ((schema == "pg_temp" || schema.StartsWith("pg_temp_", StringComparison.Ordinal)) && (relation == LocalitiesTable || relation == OrganizationsTable))
         {
             return null;
         }
