@@ -29,14 +29,14 @@ internal sealed partial class PostgresAreaConfinement : AreaConfinement
     private const string Data = "public";
 
     /// <summary>
-    /// Functions that read what a plan does not show (they run SQL text or read files), or that act
-    /// beyond the query (session settings, locks, signals, sequences, large objects); by name or prefix.
+    /// Functions that read what a plan does not show (they run SQL text, read files or whole tables' statistics),
+    /// or that act beyond the query (session settings, locks, signals, sequences, large objects); by name or prefix.
     /// </summary>
     private static readonly string[] RefusedFunctions =
     [
         "set_config", "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema", "table_to_xml", "table_to_xmlschema",
         "table_to_xml_and_xmlschema", "cursor_to_xml", "cursor_to_xmlschema", "schema_to_xml", "schema_to_xmlschema",
-        "schema_to_xml_and_xmlschema", "database_to_xml", "database_to_xmlschema", "database_to_xml_and_xmlschema", "ts_stat",
+        "schema_to_xml_and_xmlschema", "database_to_xml", "database_to_xmlschema", "database_to_xml_and_xmlschema", "ts_stat", "ts_rewrite",
         "nextval", "setval", "currval", "lastval", "pg_notify", "pg_reload_conf", "pg_rotate_logfile", "pg_promote", "loread", "lowrite",
     ];
 
@@ -44,6 +44,8 @@ internal sealed partial class PostgresAreaConfinement : AreaConfinement
     [
         "dblink", "lo_", "pg_read_", "pg_ls_", "pg_stat_file", "pg_file_", "pg_advisory", "pg_try_advisory", "pg_terminate_",
         "pg_cancel_", "pg_switch_", "pg_create_", "pg_drop_", "pg_replication_", "pg_logical_", "pg_log_", "pg_import_",
+        // Statistics and sizes of whole tables (a count of all members is not the area's).
+        "pg_stat", "pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size", "pg_database_size",
     ];
 
     private static readonly HashSet<string> Statements = new(StringComparer.OrdinalIgnoreCase) { "select", "with", "values", "table" };

@@ -47,6 +47,10 @@ public sealed class PostgresAreaConfinementTests(PostgresDemo demo) : IDisposabl
             const string Count = "SELECT COUNT(*) AS members FROM members";
             confinement.Check("t", "count", Count);
             counted = reader.ExecuteScalar<long>(Count);
+            // A view read twice: the plan tells its two reads apart by a numbered alias, still the engine's.
+            const string Twice = "SELECT COUNT(*) FROM members a JOIN members b ON b.id = a.id JOIN organizations o ON o.id = a.organization_id";
+            confinement.Check("t", "twice", Twice);
+            Assert.Equal(own, reader.ExecuteScalar<long>(Twice));
         }
 
         Assert.Equal(own, counted);
@@ -85,6 +89,7 @@ public sealed class PostgresAreaConfinementTests(PostgresDemo demo) : IDisposabl
     [InlineData("reads pg_catalog.pg_class outside", "SELECT relname AS name, relkind::text AS locality, 0 AS members, 0 AS members_change, 0 AS activities FROM pg_class")]
     [InlineData("reads pg_catalog.", "SELECT table_name::text AS name, '' AS locality, 0 AS members, 0 AS members_change, 0 AS activities FROM information_schema.tables")]
     [InlineData("calls set_config()", "SELECT set_config('search_path', 'public, pg_temp', false) AS name, '' AS locality, 0 AS members, 0 AS members_change, 0 AS activities")]
+    [InlineData("calls pg_stat_get_live_tuples()", "SELECT pg_stat_get_live_tuples('public.members'::regclass)::text AS name, '' AS locality, 0 AS members, 0 AS members_change, 0 AS activities")]
     [InlineData("calls query_to_xml()", "SELECT query_to_xml('SELECT * FROM public.organizations', true, false, '')::text AS name, '' AS locality, 0 AS members, 0 AS members_change, 0 AS activities")]
     [InlineData("more than one statement", $"SELECT {Columns} FROM organizations o JOIN localities l ON l.id = o.locality_id; SET search_path = public, pg_temp")]
     [InlineData("is not a SELECT", "SET search_path = public, pg_temp")]
