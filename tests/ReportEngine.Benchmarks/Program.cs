@@ -3,13 +3,17 @@ using System.Globalization;
 using ReportEngine.Benchmarks;
 using ReportEngine.Layout;
 
-// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|import|burst|burst-10x|runs-page|console-runs-page|all> [runs]
+// Usage: dotnet run -c Release --project tests/ReportEngine.Benchmarks -- <w1|w2|big|import|burst|burst-10x|runs-page|console-runs-page|nation-gen|nation|all> [runs]
 // Each layout workload warms up, then prints one line: NAME docs=N pages=N seconds=median bytes=N peak_mb=N;
 // import prints IMPORT format=csv|xlsx rows=N seconds=N peak_mb=N (one run each, into an empty database).
 // The burst workloads render reports from a demo database they build first (not timed) and print
 // BURST reports=N seconds=… reports_per_second=… peak_mb=… (BURST-10X adds the commune query times).
 // runs-page times the console's runs page over 100,000 runs: RUNS-PAGE runs=N queries=N p50_ms=… p95_ms=… max_ms=….
 // console-runs-page requests that page over HTTP from a real `serve`: CONSOLE-RUNS-PAGE runs=N requests=N p50_ms=… p95_ms=… (server time).
+// nation-gen times `demo --scale nation` on a throwaway PostgreSQL (NATION-GEN seconds=… rows=…) and then one province's and
+// three communes' reports from it; nation renders the burst over its 3,355 committees with 1, 2 and 3 `serve` workers:
+// NATION reports=3355 workers=N seconds=… reports_per_second=… (neither is in "all": they need PostgreSQL and take long;
+// NATION_WORKERS=1, NATION_SCALE_FACTOR=0.02 and NATION_LEAD_SECONDS make a quick trial, see NationWorkload.Burst).
 var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
 var runs = args.Length > 1 && which is not ("import-one" or "burst-setup" or "console-serve") ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var output = Path.Combine(Path.GetTempPath(), "reportengine-bench");
@@ -36,6 +40,10 @@ switch (which)
         return await BurstWorkload.Tenfold(output);
     case "runs-page":
         return RunsPageWorkload.Run(output);
+    case "nation-gen":
+        return await NationWorkload.Generate(output);
+    case "nation":
+        return await NationWorkload.Burst(output);
     case "console-runs-page":
         return await ConsoleRunsPageWorkload.Run(output);
     case "console-serve":
@@ -59,7 +67,7 @@ switch (which)
 
         break;
     default:
-        Console.Error.WriteLine("usage: <w1|w2|big|import|burst|burst-10x|runs-page|console-runs-page|all> [runs]");
+        Console.Error.WriteLine("usage: <w1|w2|big|import|burst|burst-10x|runs-page|console-runs-page|nation-gen|nation|all> [runs]");
         return 2;
 }
 

@@ -11,9 +11,10 @@ namespace ReportEngine.Benchmarks;
 internal static class QueryTimes
 {
     /// <summary>Milliseconds per query, in the template's order: the faster of two runs, as this shared machine's noise only ever adds time.</summary>
-    public static IReadOnlyList<(string Query, double Milliseconds)> Measure(string database, string templates, string template, IReadOnlyDictionary<string, string> parameters)
+    public static IReadOnlyList<(string Query, double Milliseconds)> Measure(string database, string templates, string template, IReadOnlyDictionary<string, string> parameters,
+        string? reader = null)
     {
-        using var connection = ReportsDatabase.OpenForReports(database);
+        using var connection = ReportsDatabase.OpenForReports(database, reader);
         var prepared = new ReportRunner(templates, TimeProvider.System, ReportRunner.DefaultQueryTimeLimit)
             .Prepare(new ReportRequest(template, parameters, "vi"), connection);
         var executor = new QueryExecutor(connection, ReportRunner.DefaultQueryTimeLimit);

@@ -44,6 +44,7 @@ public static class CommandLineApplication
         root.Subcommands.Add(ImportsCommand.Create(context));
         root.Subcommands.Add(UsersCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
+        root.Subcommands.Add(WorkersCommand.Create(context));
 
         ParseResult? parse = null;
         try

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using Dapper;
 using ReportEngine.Data;
 using ReportEngine.Data.Demo;
+using ReportEngine.Data.Demo.Nation;
 using ReportEngine.Reports;
 using ReportEngine.Templates.Liquid;
 
@@ -10,19 +12,33 @@ namespace ReportEngine.Cli;
 /// <summary>
 /// demo --out DIR [--db FILE]: builds the demo database for Bình Thuận and renders the provincial
 /// annual assessment for 2024 in every language into DIR.
+/// demo --scale nation --db POSTGRES [--seed N]: fills an empty PostgreSQL database with the whole
+/// country after the 2025 reform (see NationDataset) and prints the rows of each table.
 /// </summary>
 public static class DemoCommand
 {
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--out") { Description = "Folder for the demo database (unless --db is given) and the PDFs.", Required = true };
-        var command = new Command("demo", "Create a fresh demo database (Bình Thuận, 1,392 organisations) and render its 2024 annual assessment.")
+        var output = new Option<string?>("--out") { Description = "Folder for the demo database (unless --db is given) and the PDFs (required without --scale)." };
+        var scale = new Option<string?>("--scale") { Description = "nation: the whole country (34 provinces, 3,321 communes, ~15 million members) into the empty PostgreSQL database --db." };
+        var seed = new Option<int>("--seed") { Description = "With --scale nation: the seed of every random choice (the same seed gives the same rows).", DefaultValueFactory = _ => NationDataset.DefaultSeed };
+        // For tests: a fraction of the organisations and members (the units stay complete).
+        var scaleFactor = new Option<double>("--scale-factor") { Hidden = true, DefaultValueFactory = _ => 1 };
+        var command = new Command("demo",
+            "Create a fresh demo database (Bình Thuận, 1,392 organisations) and render its 2024 annual assessment; " +
+            "with --scale nation, fill an empty PostgreSQL database with the whole country.")
         {
-            output,
+            output, scale, seed, scaleFactor,
         };
         command.SetAction(parse =>
         {
-            var directory = Path.GetFullPath(parse.GetValue(output)!);
+            if (parse.GetValue(scale) is { } scaleName)
+            {
+                return Nation(context, scaleName, parse.GetValue(context.Database), parse.GetValue(seed), parse.GetValue(scaleFactor));
+            }
+
+            var directory = Path.GetFullPath(parse.GetValue(output)
+                ?? throw new ReportEngineException("demo needs --out (the folder for the demo database and its PDFs)."));
             Directory.CreateDirectory(directory);
             var file = Path.GetFullPath(parse.GetValue(context.Database) ?? Path.Combine(directory, "demo.db"));
             var settings = context.Settings(parse);
@@ -59,5 +75,28 @@ public static class DemoCommand
             return 0;
         });
         return command;
+    }
+
+    private static int Nation(CliContext context, string scale, string? database, int seed, double scaleFactor)
+    {
+        if (scale != "nation")
+        {
+            throw new ReportEngineException($"--scale {scale} is not known; the only scale is `nation`.");
+        }
+
+        if (database is null || !PostgresDatabase.IsPostgres(database))
+        {
+            throw new ReportEngineException(
+                "demo --scale nation writes to PostgreSQL only: give --db a PostgreSQL connection string (Host=...;Database=...;Username=...), not a SQLite file.");
+        }
+
+        var summary = NationDataset.Create(database, seed, scaleFactor, context.Clock);
+        foreach (var (table, rows) in summary.Tables)
+        {
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{table}: {rows}"));
+        }
+
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={summary.Elapsed.TotalSeconds:0.0}"));
+        return 0;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ReportEngine.Configuration;
 using ReportEngine.Data;
 using ReportEngine.Hosting;
+using ReportEngine.Runs;
 using ReportEngine.Scheduling;
 
 namespace ReportEngine.Cli;
@@ -33,6 +34,9 @@ public static class ServeCommand
             await SingleWorker.Claim(context.Runs(settings), context.Clock, cancellation);
             try
             {
+                // Every worker of the database files into one archive: a wrong or read-only folder is refused before anything runs.
+                SharedArchiveCheck.Verify(settings.ConnectionString,
+                    Path.GetFullPath(configuration[$"{ArchiveOptions.Section}:Path"] ?? new ArchiveOptions().Path, CliContext.WorkingDirectory));
                 using var host = WorkerHost.Build(configuration, settings, CliContext.WorkingDirectory);
                 await host.RunAsync(cancellation);
             }

@@ -21,7 +21,7 @@ public sealed class QueryExecutor(DbConnection connection, TimeSpan timeLimit, i
     /// <summary>The template the queries belong to, for messages.</summary>
     public string? Template { get; init; }
 
-    /// <summary>When set, the query was refused by the area's authorizer: explains why.</summary>
+    /// <summary>When set, the run is confined to an area: each query is checked against it (and refused by it) as it runs.</summary>
     internal AreaConfinement? Confinement { get; init; }
 
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Execute(string name, string sql, IReadOnlyDictionary<string, object> parameters)
@@ -33,6 +33,7 @@ public sealed class QueryExecutor(DbConnection connection, TimeSpan timeLimit, i
             arguments.Add(key, value);
         }
 
+        Confinement?.CheckBeforeRun(Template ?? "", name, sql, arguments, transaction);
         using var watchdog = new QueryWatchdog(connection, timeLimit);
         try
         {
@@ -51,7 +52,7 @@ public sealed class QueryExecutor(DbConnection connection, TimeSpan timeLimit, i
 
             return rows;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_AUTH && Confinement is not null)
+        catch (DbException e) when (Confinement is not null && Confinement.IsRefusal(e))
         {
             throw Confinement.Refusal(Template ?? "", name, e);
         }

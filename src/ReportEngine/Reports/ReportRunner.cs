@@ -71,7 +71,7 @@ public sealed class ReportRunner(string templatesRoot, TimeProvider clock, TimeS
         using var confinement = AreaConfinement.Enter(connection, area, AreaDate(prepared.Values));
         foreach (var (name, sql) in prepared.Template.QuerySql.OrderBy(q => q.Key, StringComparer.Ordinal))
         {
-            confinement.Check(prepared.Template.Name, name, sql);
+            confinement.Check(prepared.Template.Name, name, sql, new DynamicParameters(prepared.Values));
         }
     }
 

@@ -151,10 +151,14 @@ public sealed partial class ScheduleLoader(string templatesRoot, string connecti
             var parameters = RelativeValues.Resolve(definition.Parameters, now, zone);
             if (definition.Committees is { } committees)
             {
-                // Every committee's report, as the burst will ask for it.
-                new Delivery.BurstRunner(new Configuration.ReportEngineSettings(connectionString, templatesRoot) { ReaderConnectionString = readerConnectionString },
-                        new Runs.RunStore(connectionString, clock), clock, "")
-                    .Prepare(definition.Template, parameters, committees);
+                // The report of one committee in each language, as the burst will ask for it: the template, its
+                // parameters and its confinement are the same for every committee, and preparing all of them (3,355 for
+                // the whole country) would hold up every start and every reload. A committee's own problem (its locality
+                // gone) fails that committee's run only.
+                var burst = new Delivery.BurstRunner(new Configuration.ReportEngineSettings(connectionString, templatesRoot) { ReaderConnectionString = readerConnectionString },
+                    new Runs.RunStore(connectionString, clock), clock, "");
+                var sample = burst.Committees.Select(committees).GroupBy(c => c.Language, StringComparer.Ordinal).Select(g => g.First().Code);
+                burst.Prepare(definition.Template, parameters, string.Join(',', sample));
                 return;
             }
 
