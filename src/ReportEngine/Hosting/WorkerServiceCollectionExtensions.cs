@@ -97,7 +97,14 @@ internal static class WorkerServiceCollectionExtensions
                 // Clustered: each worker a member of its own (instance id AUTO: host name and start time), never
                 // a fixed id two workers could share (each would take the other's fired triggers for its own).
                 scheduler.GenerateInstanceId = clustered;
+                if (clustered)
+                {
+                    // A burst's committees are handed out as jobs by one worker: an idle worker looks for them every second
+                    // (Quartz's default is 30 s, by which time a small burst is done by the worker that handed it out).
+                    scheduler.IdleWaitTime = TimeSpan.FromSeconds(1);
+                }
             });
+
             quartz.UsePersistentStore(persistent =>
             {
                 if (clustered)
