@@ -36,6 +36,19 @@ internal sealed class ClusterCommitteeJob(ReportEngineSettings settings, RunStor
     {
         using var _ = running.Enter();
         var data = context.JobDetail.JobDataMap;
+        var ownBurst = long.Parse(data.GetString(BurstData)!, CultureInfo.InvariantCulture);
+        if (committeeRuns.OrphanedCommittee(ownBurst) is { } orphan
+            && await context.Scheduler.GetJobDetail(KeyOf(ownBurst, orphan), cancellationToken) is { } orphanJob)
+        {
+            // A dead worker's committee first (one at most per job, so no committee waits behind the recoveries).
+            await RunCommittee(orphanJob.JobDataMap, cancellationToken);
+        }
+
+        await RunCommittee(data, cancellationToken);
+    }
+
+    private async Task RunCommittee(JobDataMap data, CancellationToken cancellationToken)
+    {
         var burstId = long.Parse(data.GetString(BurstData)!, CultureInfo.InvariantCulture);
         var size = long.Parse(data.GetString(BurstSizeData)!, CultureInfo.InvariantCulture);
         var code = data.GetString(CommitteeData)!;

@@ -24,6 +24,15 @@ internal sealed class ClusterCommitteeRuns(RunStore runs, RunExecutor executor, 
     private readonly ClusterRunStore _store = new(runs.ConnectionString, runs.Clock);
     private readonly WorkerLiveness _liveness = new(runs, worker.Value);
 
+    /// <summary>
+    /// A committee of the burst whose run a dead worker left unfinished, if any. Quartz recovers that worker's job only
+    /// after the ones already due (its recovery trigger is due when the job first fired, after every committee still
+    /// waiting), so the next committee job on any worker takes it over first: within a check-in and one run, not the
+    /// rest of the burst.
+    /// </summary>
+    public long? OrphanedCommittee(long burstId) =>
+        _store.UnfinishedOfOthers(burstId).Where(o => !_liveness.IsAlive(o.Run)).Select(o => (long?)o.CommitteeId).FirstOrDefault();
+
     public async Task<RunRecord> RunAsync(BurstRunner burst, long burstId, CommitteeReport report, string trigger, string requestedBy,
         string? scheduledFor, CancellationToken cancellation)
     {

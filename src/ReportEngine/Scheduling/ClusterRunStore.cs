@@ -97,6 +97,19 @@ internal sealed class ClusterRunStore(string connectionString, TimeProvider cloc
             new { burstId }).ToHashSet();
     }
 
+    /// <summary>The runs of a burst's committees that are not finished and not this process's: a dead worker's among them, maybe.</summary>
+    public IReadOnlyList<(long CommitteeId, RunRecord Run)> UnfinishedOfOthers(long burstId)
+    {
+        using var connection = StateDatabase.Open(connectionString);
+        return connection.Query<long, RunRecord, (long, RunRecord)>(
+            $"""
+            SELECT br.committee_id AS CommitteeId, {RunStore.Columns}
+            FROM burst_runs br JOIN runs ON runs.id = br.run_id
+            WHERE br.burst_id = @burstId AND runs.status IN ('queued', 'running') AND runs.executed_by <> @me
+            """,
+            (committee, run) => (committee, run), new { burstId, me = ProcessName.Current }, splitOn: "Id").AsList();
+    }
+
     /// <summary>Whether the run is a committee's run of some burst (its burst's committee job looks after it).</summary>
     public bool InBurst(long runId)
     {

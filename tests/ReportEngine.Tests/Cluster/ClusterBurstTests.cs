@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ReportEngine.Tests.Postgres;
 using ReportEngine.Tests.Support;
+using Xunit.Abstractions;
 
 namespace ReportEngine.Tests.Cluster;
 
@@ -12,7 +13,7 @@ namespace ReportEngine.Tests.Cluster;
 /// its `sent` was recorded).
 /// </summary>
 [Collection(PostgresDemoGroup.Name)]
-public sealed class ClusterBurstTests(PostgresDemo demo)
+public sealed class ClusterBurstTests(PostgresDemo demo, ITestOutputHelper output)
 {
     private const string RunStatusSucceeded = "succeeded";
 
@@ -67,6 +68,7 @@ public sealed class ClusterBurstTests(PostgresDemo demo)
         var longestRun = TimeSpan.FromMilliseconds(world.Scalar<double>(
             "SELECT MAX(EXTRACT(EPOCH FROM (finished_at::timestamptz - started_at::timestamptz)) * 1000) FROM runs WHERE status = 'succeeded'"));
         var tookOver = DateTimeOffset.Parse(startedAt, System.Globalization.CultureInfo.InvariantCulture) - killedAt;
+        output.WriteLine($"taken over {tookOver.TotalSeconds:0.0} s after the kill; longest run {longestRun.TotalSeconds:0.0} s");
         Assert.True(tookOver < ClusterWorld.CheckinMisfireThreshold + TimeSpan.FromSeconds(1) + longestRun + TimeSpan.FromSeconds(10),
             $"the killed run was taken over {tookOver.TotalSeconds:0.0} s after the kill (longest run {longestRun.TotalSeconds:0.0} s)");
         AssertEveryEmailSentOnce(world, inFlight);
