@@ -32,7 +32,16 @@ public sealed class WorkerFolder : IDisposable
 
     public static TimeZoneInfo Vietnam { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
-    public void WriteSchedules(string yaml) => File.WriteAllText(System.IO.Path.Combine(Path, "config", "schedules.yaml"), yaml);
+    /// <summary>
+    /// Replaces the schedules file in one rename, as editors save: a worker reloading every 200 ms must never read
+    /// it half written (an empty read is a file without schedules, and would remove them all).
+    /// </summary>
+    public void WriteSchedules(string yaml)
+    {
+        var file = System.IO.Path.Combine(Path, "config", "schedules.yaml");
+        File.WriteAllText(file + ".tmp", yaml);
+        File.Move(file + ".tmp", file, overwrite: true);
+    }
 
     /// <summary>A Quartz cron that fires at the given instants (same minute), read in Asia/Ho_Chi_Minh.</summary>
     public static string CronAt(params DateTimeOffset[] times)
