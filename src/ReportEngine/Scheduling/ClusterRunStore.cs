@@ -97,7 +97,11 @@ internal sealed class ClusterRunStore(string connectionString, TimeProvider cloc
             new { burstId }).ToHashSet();
     }
 
-    /// <summary>The runs of a burst's committees that are not finished and not this process's: a dead worker's among them, maybe.</summary>
+    /// <summary>
+    /// The runs of a burst's committees that are not finished and not this process's: a dead worker's among them, maybe.
+    /// Interrupted ones too: the sweep marks a dead worker's run interrupted within a poll, and a committee's current run
+    /// that is interrupted has not been redone yet (its redo would have replaced it in burst_runs).
+    /// </summary>
     public IReadOnlyList<(long CommitteeId, RunRecord Run)> UnfinishedOfOthers(long burstId)
     {
         using var connection = StateDatabase.Open(connectionString);
@@ -105,7 +109,7 @@ internal sealed class ClusterRunStore(string connectionString, TimeProvider cloc
             $"""
             SELECT br.committee_id AS CommitteeId, {RunStore.Columns}
             FROM burst_runs br JOIN runs ON runs.id = br.run_id
-            WHERE br.burst_id = @burstId AND runs.status IN ('queued', 'running') AND runs.executed_by <> @me
+            WHERE br.burst_id = @burstId AND runs.status IN ('queued', 'running', 'interrupted') AND runs.executed_by <> @me
             """,
             (committee, run) => (committee, run), new { burstId, me = ProcessName.Current }, splitOn: "Id").AsList();
     }
