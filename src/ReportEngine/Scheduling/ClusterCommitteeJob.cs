@@ -23,6 +23,9 @@ internal sealed class ClusterCommitteeJob(ReportEngineSettings settings, RunStor
     public const string BurstData = "burst-id";
     public const string BurstSizeData = "burst-size";
     public const string CommitteeData = "committee";
+    public const string CommitteeIdData = "committee-id";
+    public const string LanguageData = "language";
+    public const string LocalityData = "locality";
     public const string TemplateData = "template";
     public const string ParametersData = "parameters";
     public const string TriggerData = "trigger";
@@ -61,8 +64,11 @@ internal sealed class ClusterCommitteeJob(ReportEngineSettings settings, RunStor
         }
         catch (ReportEngineException e)
         {
-            // Checked when the burst was handed out; the committee or the template changed since.
+            // Checked when the burst was handed out; the committee or the template changed since. Recorded as the
+            // committee's failed run, so the burst still finishes and the run page says why.
             logger.LogError("burst {Burst}: committee {Committee} renders nothing: {Error}", burstId, code, e.Message);
+            committeeRuns.RecordUnprepared(burstId, Unprepared(data, e.Message));
+            ClusterBursts.FinishIfComplete(settings.ConnectionString, clock, burstId, size, logger);
             return;
         }
 
@@ -73,5 +79,27 @@ internal sealed class ClusterCommitteeJob(ReportEngineSettings settings, RunStor
         {
             ClusterBursts.FinishIfComplete(settings.ConnectionString, clock, burstId, size, logger);
         }
+    }
+
+    /// <summary>The failed run of a committee whose report could not be prepared, as its job data describes it.</summary>
+    private UnpreparedCommittee Unprepared(JobDataMap data, string error)
+    {
+        var parameters = new Dictionary<string, string>(RunParameters.Parse(data.GetString(ParametersData)!), StringComparer.Ordinal)
+        {
+            [BurstRunner.LocalityParameter] = data.GetString(LocalityData)!,
+        };
+        var run = new RunRecord
+        {
+            Template = data.GetString(TemplateData)!,
+            ConfinedTo = data.GetString(LocalityData),
+            Language = data.GetString(LanguageData)!,
+            Parameters = RunParameters.Format(parameters),
+            Trigger = data.GetString(TriggerData)!,
+            RequestedBy = data.GetString(RequestedByData)!,
+            ScheduledFor = data.ContainsKey(ScheduledForData) ? data.GetString(ScheduledForData) : null,
+            Status = RunStatus.Queued,
+            QueuedAt = RunStore.Timestamp(clock.GetUtcNow()),
+        };
+        return new UnpreparedCommittee(long.Parse(data.GetString(CommitteeIdData)!, CultureInfo.InvariantCulture), run, error);
     }
 }

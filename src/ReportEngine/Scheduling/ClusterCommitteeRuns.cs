@@ -33,6 +33,19 @@ internal sealed class ClusterCommitteeRuns(RunStore runs, RunExecutor executor, 
     public long? OrphanedCommittee(long burstId) =>
         _store.UnfinishedOfOthers(burstId).Where(o => !_liveness.IsAlive(o.Run)).Select(o => (long?)o.CommitteeId).FirstOrDefault();
 
+    /// <summary>
+    /// Records a committee whose report could not be prepared as its failed run in the burst, unless the committee has a
+    /// run already (another worker's job got it first, or it was prepared before the change): that run stands.
+    /// </summary>
+    public void RecordUnprepared(long burstId, UnpreparedCommittee committee)
+    {
+        if (_store.RecordUnprepared(burstId, committee) is { } runId)
+        {
+            logger.LogWarning("run {RunId} ({Template} for committee {CommitteeId}): failed before it started: {Error}",
+                runId, committee.Run.Template, committee.CommitteeId, committee.Error);
+        }
+    }
+
     public async Task<RunRecord> RunAsync(BurstRunner burst, long burstId, CommitteeReport report, string trigger, string requestedBy,
         string? scheduledFor, CancellationToken cancellation)
     {

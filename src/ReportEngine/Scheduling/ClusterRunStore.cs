@@ -85,6 +85,33 @@ internal sealed class ClusterRunStore(string connectionString, TimeProvider cloc
         }
     }
 
+    /// <summary>
+    /// Records a committee's failed first run (its report could not be prepared) and points the burst at it, in one
+    /// transaction. Null when the committee has a run already: burst_runs' key refuses a second.
+    /// </summary>
+    public long? RecordUnprepared(long burstId, UnpreparedCommittee committee)
+    {
+        using var connection = StateDatabase.Open(connectionString);
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            var id = RunStore.Queue(committee.Run, connection, transaction);
+            connection.Execute(
+                "UPDATE runs SET status = 'failed', finished_at = @now, error = @error, executed_by = @executedBy WHERE id = @id",
+                new { id, now = RunStore.Timestamp(clock.GetUtcNow()), error = committee.Error, executedBy = ProcessName.Current }, transaction);
+            connection.Execute(
+                "INSERT INTO burst_runs (burst_id, committee_id, run_id) VALUES (@burstId, @committeeId, @id)",
+                new { id, burstId, committeeId = committee.CommitteeId }, transaction);
+            transaction.Commit();
+            return id;
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            transaction.Rollback();
+            return null;
+        }
+    }
+
     /// <summary>The committees of a burst whose run has finished (succeeded or failed): nothing left to render for them.</summary>
     public IReadOnlySet<long> FinishedCommittees(long burstId)
     {

@@ -99,6 +99,37 @@ public sealed class ClusterBurstTests(PostgresDemo demo, ITestOutputHelper outpu
         AssertEveryEmailSentOnce(world, inFlight);
     }
 
+    [Fact]
+    public async Task A_committee_renamed_after_its_burst_was_handed_out_gets_a_failed_run_naming_it_and_the_burst_still_finishes()
+    {
+        using var world = await ClusterWorld.Start(demo);
+        await world.StartWorkers(1);
+        var communes = world.CommuneCommittees().Take(6).ToList();
+        world.ScheduleBurst(string.Join(",", communes.Select(c => c.Code)));
+        var renamed = communes[^1];
+        var rendered = communes.Take(communes.Count - 1).ToList();
+
+        // One worker rendering one report at a time: while the first committee's run exists, the last one's job
+        // (due last) has not prepared its report yet.
+        await Poll.Until(() => world.Scalar<long>("SELECT COUNT(*) FROM runs") > 0 ? true : (bool?)null, Deadline, world.Describe);
+        Assert.Equal(1, world.Execute("UPDATE committees SET code = code || '-renamed' WHERE id = @Id", new { renamed.Id }));
+
+        await WaitUntilDelivered(world, rendered);
+        await Poll.Until(
+            () => world.Workers[0].Output.Contains($"all {communes.Count} committees have their report", StringComparison.Ordinal) ? true : (bool?)null,
+            Deadline, world.Describe);
+
+        var (status, error, confinedTo) = world.Query<(string, string, string)>(
+            "SELECT r.status, r.error, r.confined_to FROM burst_runs br JOIN runs r ON r.id = br.run_id WHERE br.committee_id = @Id",
+            new { renamed.Id }).Single();
+        Assert.Equal("failed", status);
+        Assert.Contains($"\"{renamed.Code}\"", error, StringComparison.Ordinal);
+        Assert.Equal(world.Scalar<string>("SELECT l.code FROM committees c JOIN localities l ON l.id = c.locality_id WHERE c.id = @Id", new { renamed.Id }), confinedTo);
+        Assert.Equal(communes.Count, world.Scalar<long>("SELECT committee_count FROM bursts"));
+        AssertOneSucceededRunPerCommittee(world, rendered);
+        Assert.Equal(0, world.Scalar<long>("SELECT COUNT(*) FROM deliveries WHERE committee_id = @Id", new { renamed.Id }));
+    }
+
     /// <summary>The Message-IDs of the deliveries the worker's sender held claims on (its claims outlive it until they expire).</summary>
     private static IReadOnlyList<string> ClaimedBy(ClusterWorld world, WorkerProcess worker) => world.Query<string>(
         "SELECT d.message_id FROM deliveries d JOIN delivery_senders s ON s.id = d.claimed_by WHERE s.process_id = @pid",

@@ -134,6 +134,13 @@ public sealed class ClusterWorld : IDisposable
         return connection.ExecuteScalar<T>(sql, parameters)!;
     }
 
+    public int Execute(string sql, object? parameters = null)
+    {
+        using var connection = new NpgsqlConnection(Database);
+        connection.Open();
+        return connection.Execute(sql, parameters);
+    }
+
     public IReadOnlyList<T> Query<T>(string sql, object? parameters = null)
     {
         using var connection = new NpgsqlConnection(Database);
