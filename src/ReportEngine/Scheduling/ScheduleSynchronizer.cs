@@ -14,7 +14,8 @@ namespace ReportEngine.Scheduling;
 /// parameters) is replaced. A schedule still in the file that fails a check (a template being
 /// edited, a locality not yet imported) keeps its trigger, paused, and is resumed once it passes:
 /// firings missed meanwhile are then settled by its misfire policy. Schedules gone from the file are
-/// removed; their past runs stay in the runs table. An edit that cannot be applied for a passing
+/// removed; their past runs stay in the runs table. A change is applied once it has settled (see
+/// <see cref="SettledContent"/>): a file caught half-written removes nothing. An edit that cannot be applied for a passing
 /// reason (the database busy) is tried again at the next reload; a file that is not YAML is
 /// reported once.
 /// </summary>
@@ -44,9 +45,14 @@ internal sealed class ScheduleSynchronizer(
             var content = "";
             try
             {
-                content = System.IO.File.Exists(File) ? await System.IO.File.ReadAllTextAsync(File, stoppingToken) : "";
+                content = await Read(stoppingToken);
                 if (content != _seenContent)
                 {
+                    if (!await SettledContent.Holds(content, Read, SettledContent.SettleFor(options.Value.ReloadInterval), TimeProvider.System, stoppingToken))
+                    {
+                        continue; // still being written: read again at the next interval
+                    }
+
                     logger.LogInformation("{File} changed: updating the schedules", File);
                     await Apply(loader.Load(File), stoppingToken);
                 }
@@ -65,6 +71,9 @@ internal sealed class ScheduleSynchronizer(
             }
         }
     }
+
+    private async Task<string> Read(CancellationToken cancellation) =>
+        System.IO.File.Exists(File) ? await System.IO.File.ReadAllTextAsync(File, cancellation) : "";
 
     private async Task Apply(ScheduleSet set, CancellationToken cancellationToken)
     {
