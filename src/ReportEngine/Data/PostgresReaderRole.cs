@@ -8,11 +8,14 @@ namespace ReportEngine.Data;
 /// <summary>
 /// `db reader-role`: makes (or brings up to date) the LOGIN role reports read through on PostgreSQL,
 /// with CONNECT, USAGE on the schema, SELECT on its tables and, through default privileges, on the
-/// tables later migrations add. Run with the owner's connection. All in one transaction, checked
+/// tables later migrations add, except the console's credentials. Run with the owner's connection. All in one transaction, checked
 /// before the commit: a role that could still write is refused and nothing is changed.
 /// </summary>
 public static partial class PostgresReaderRole
 {
+    /// <summary>The console's credentials (password hashes, API key hashes): withheld from the reader.</summary>
+    public static readonly string[] CredentialTables = ["console_users", "console_api_keys"];
+
     /// <returns>What was done, and the connection string to set (without the password).</returns>
     public static IReadOnlyList<string> Make(string ownerConnectionString, string role, string? password)
     {
@@ -46,6 +49,13 @@ public static partial class PostgresReaderRole
             owner.Execute($"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {quoted}", transaction: transaction);
             // Tables this owner creates later (the next migration) are readable without running this again.
             owner.Execute($"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT ON TABLES TO {quoted}", transaction: transaction);
+            // Password and API key hashes are no report's business: a template's SQL cannot read the console's credentials.
+            var withheld = owner.Query<string>("SELECT t FROM unnest(@CredentialTables) AS t WHERE to_regclass(t) IS NOT NULL",
+                new { CredentialTables }, transaction).AsList();
+            foreach (var table in withheld)
+            {
+                owner.Execute($"REVOKE ALL ON {table} FROM {quoted}", transaction: transaction);
+            }
 
             var problems = PostgresWriteAccess.Of(owner, role, transaction);
             if (problems.Count > 0)
@@ -64,7 +74,7 @@ public static partial class PostgresReaderRole
             return
             [
                 string.Create(CultureInfo.InvariantCulture,
-                    $"reader role {role}: {(existed ? "updated" : "created")}{(password is not null ? ", password set from the file" : existed ? ", password unchanged" : ", no password (peer or certificate login)")}; may SELECT {tables} tables of {owner.Database}.{schema}, and the tables {me} creates there later, and nothing else"),
+                    $"reader role {role}: {(existed ? "updated" : "created")}{(password is not null ? ", password set from the file" : existed ? ", password unchanged" : ", no password (peer or certificate login)")}; may SELECT {tables} tables of {owner.Database}.{schema}, and the tables {me} creates there later, and nothing else{(withheld.Count > 0 ? $" (not {string.Join(" or ", withheld)}: credentials)" : "")}"),
                 $"set {PostgresReader.SettingKey} (e.g. the environment variable ConnectionStrings__ReportsReader) to: {reader.ConnectionString}{(password is null ? "" : ";Password=<the password in the file>")}",
             ];
         }

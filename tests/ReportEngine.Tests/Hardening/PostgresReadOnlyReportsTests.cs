@@ -157,6 +157,19 @@ public sealed class PostgresReadOnlyReportsTests : IClassFixture<PostgresReadOnl
         Assert.Equal("28P01", Assert.Throws<PostgresException>(intruder.Open).SqlState); // invalid_password
     }
 
+    [Theory]
+    [InlineData("console_users")]
+    [InlineData("console_api_keys")]
+    public void The_reader_cannot_read_the_consoles_credentials_while_it_reads_the_other_tables(string table)
+    {
+        using var connection = ReportsDatabase.OpenForReports(_database.Owner, _database.Reader);
+        Assert.Equal("reportengine_reader", connection.ExecuteScalar<string>("SELECT current_user"));
+        var refused = Assert.Throws<PostgresException>(() => connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table}"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        Assert.True(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM committees") > 0);
+        Assert.Contains("not console_users or console_api_keys", _database.Made.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_table_added_after_the_role_was_made_is_readable_by_it()
     {
