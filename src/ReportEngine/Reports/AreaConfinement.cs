@@ -53,6 +53,25 @@ internal abstract class AreaConfinement : IDisposable
             $"A committee's report is confined to its area on SQLite and PostgreSQL only, not on {connection.GetType().Name}."),
     };
 
+    /// <summary>Creates the area's tables and views; a confinement whose creation failed drops what it had made, and throws.</summary>
+    protected static T Created<T>(T confinement, string asOf)
+        where T : AreaConfinement
+    {
+        try
+        {
+            confinement.Create(asOf);
+            return confinement;
+        }
+        catch
+        {
+            confinement.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates the area's temporary tables of ids, and the views named like the area tables over them.</summary>
+    protected abstract void Create(string asOf);
+
     /// <summary>Compiles a query inside the area without running it: a query that reads outside the area is refused here.</summary>
     /// <param name="parameters">The query's parameters (PostgreSQL plans with their values; SQLite needs none).</param>
     public abstract void Check(string template, string query, string sql, object? parameters = null);

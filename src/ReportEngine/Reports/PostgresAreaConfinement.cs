@@ -60,20 +60,7 @@ internal sealed partial class PostgresAreaConfinement : AreaConfinement
     }
 
     /// <summary>Creates the area's tables and views in the session; dispose to drop them (connections are pooled).</summary>
-    public static PostgresAreaConfinement Enter(NpgsqlConnection connection, string locality, string asOf)
-    {
-        var confinement = new PostgresAreaConfinement(connection, locality);
-        try
-        {
-            confinement.Create(asOf);
-            return confinement;
-        }
-        catch
-        {
-            confinement.Dispose();
-            throw;
-        }
-    }
+    public static PostgresAreaConfinement Enter(NpgsqlConnection connection, string locality, string asOf) => Created(new PostgresAreaConfinement(connection, locality), asOf);
 
     public override void Check(string template, string query, string sql, object? parameters = null)
     {
@@ -104,7 +91,7 @@ internal sealed partial class PostgresAreaConfinement : AreaConfinement
         }
     }
 
-    private void Create(string asOf)
+    protected override void Create(string asOf)
     {
         // The reader's session is read-only, and PostgreSQL creates no object, temporary or not, in a read-only transaction.
         using var transaction = _connection.BeginTransaction();

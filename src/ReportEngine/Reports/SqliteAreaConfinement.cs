@@ -34,20 +34,7 @@ internal sealed class SqliteAreaConfinement : AreaConfinement
     }
 
     /// <summary>Creates the area's tables and views on the connection; dispose to drop them (connections are pooled).</summary>
-    public static SqliteAreaConfinement Enter(SqliteConnection sqlite, string locality, string asOf)
-    {
-        var confinement = new SqliteAreaConfinement(sqlite, locality);
-        try
-        {
-            confinement.Create(asOf);
-            return confinement;
-        }
-        catch
-        {
-            confinement.Dispose();
-            throw;
-        }
-    }
+    public static SqliteAreaConfinement Enter(SqliteConnection sqlite, string locality, string asOf) => Created(new SqliteAreaConfinement(sqlite, locality), asOf);
 
     /// <summary>Compiles a query with the authorizer on, without running it: a query that reads outside the area is refused here.</summary>
     public override void Check(string template, string query, string sql, object? parameters = null)
@@ -87,7 +74,7 @@ internal sealed class SqliteAreaConfinement : AreaConfinement
         }
     }
 
-    private void Create(string asOf)
+    protected override void Create(string asOf)
     {
         _connection.Execute($"CREATE TEMP TABLE {LocalitiesTable} (id INTEGER PRIMARY KEY)");
         _connection.Execute($"INSERT INTO temp.{LocalitiesTable} (id) {AreaSql("main")}", new { locality = Locality, asOf });
