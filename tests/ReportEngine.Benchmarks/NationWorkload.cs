@@ -84,11 +84,15 @@ internal static class NationWorkload
             postgres.CreateDatabase(name, template: "nation");
             var copy = postgres.ConnectionString(name);
             var reader = new NpgsqlConnectionStringBuilder(copy) { Username = "reportengine_reader" }.ToString();
-            var result = await TimeBurst(copy, reader, workers, Path.Combine(output, name));
+            var folder = Path.Combine(output, name);
+            var result = await TimeBurst(copy, reader, workers, folder);
             if (result is null)
             {
                 return 1;
             }
+
+            // 3,355 PDFs (about 165 MB) per worker count: kept only when the burst did not finish, for its logs.
+            Directory.Delete(folder, recursive: true);
 
             var (elapsed, failed) = result.Value;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
